@@ -1,0 +1,111 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readLocales, type Messages } from './locales';
+import { ContentError, type ContentProblem } from './problems';
+import { readSourceNode, type SourceNode } from './source';
+import { buildTree, type ContentTree, type Language } from './tree';
+import { validateGraph } from './validate';
+
+export interface LoadOptions {
+  /** Folder holding pages/, profiles/ and locales/. */
+  contentDir: string;
+  /** Folder that file names in messages are relative to (the project root). */
+  root?: string;
+  /** First path segments the site itself uses, per language; no page may take them. */
+  reservedSlugs?: (messages: Messages) => readonly string[];
+  /** Nodes the templates link to on every page. */
+  requiredNodeIds?: readonly string[];
+}
+
+export interface LoadedContent {
+  tree: ContentTree;
+  /** Namespaces of the interface strings, the same in every language. */
+  namespaces: string[];
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+function subfolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function readNodes(root: string, contentDir: string, languages: string[], problems: ContentProblem[]) {
+  const nodes = new Map<string, SourceNode>();
+  const add = (file: string, kind: SourceNode['kind'], profileId?: string) => {
+    const node = readSourceNode(root, file, kind, languages, problems, profileId);
+    if (!node) return;
+    const other = nodes.get(node.id);
+    if (other) {
+      problems.push({ file: node.file, line: 1, message: `node id "${node.id}" is also ${other.file}` });
+    }
+    nodes.set(node.id, node);
+  };
+  for (const file of yamlFiles(path.join(contentDir, 'pages'))) {
+    add(file, path.basename(file) === 'home.yaml' ? 'home' : 'page');
+  }
+  const profilesDir = path.join(contentDir, 'profiles');
+  for (const file of yamlFiles(profilesDir)) add(file, 'profile');
+  for (const profileId of subfolders(profilesDir)) {
+    const folder = path.join(profilesDir, profileId);
+    if (!existsSync(`${folder}.yaml`)) {
+      const label = path.relative(root, folder);
+      problems.push({ file: label, line: 1, message: `folder has no profile file ${profileId}.yaml` });
+    }
+    for (const file of yamlFiles(folder)) add(file, 'task', profileId);
+  }
+  return nodes;
+}
+
+function languageOf(code: string, messages: Messages): Language {
+  const meta = (messages.language ?? {}) as Record<string, string>;
+  return { code, tag: meta.tag ?? code, name: meta.name ?? code, ogLocale: meta.ogLocale ?? code };
+}
+
+/**
+ * Reads, validates and builds the whole content tree. Throws a ContentError listing every
+ * problem when anything is wrong: nothing half-loaded is ever returned.
+ */
+export function loadContent(options: LoadOptions): LoadedContent {
+  const contentDir = path.resolve(options.contentDir);
+  const root = path.resolve(options.root ?? path.dirname(contentDir));
+  const problems: ContentProblem[] = [];
+
+  const locales = readLocales(root, contentDir, problems);
+  if (locales.languages.length === 0) {
+    const file = path.relative(root, path.join(contentDir, 'locales'));
+    throw new ContentError([{ file, line: 1, message: 'no language folder (e.g. locales/fr/)' }]);
+  }
+  const common = (code: string): Messages => locales.messages[code]?.common ?? {};
+  const reservedSlugs = new Map(
+    locales.languages.map((code) => [code, options.reservedSlugs?.(common(code)) ?? []]),
+  );
+
+  const sources = readNodes(root, contentDir, locales.languages, problems);
+  validateGraph({
+    nodes: sources,
+    languages: locales.languages,
+    reservedSlugs,
+    requiredIds: options.requiredNodeIds ?? ['home'],
+    problems,
+  });
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const languages = locales.languages.map((code) => languageOf(code, common(code)));
+  const externalLabels = Object.fromEntries(
+    locales.languages.map((code) => {
+      const labels = (common(code).link ?? {}) as Record<string, string>;
+      return [code, labels.external ?? ''];
+    }),
+  );
+  return { tree: buildTree(sources, languages, externalLabels), namespaces: locales.namespaces };
+}

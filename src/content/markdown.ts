@@ -1,0 +1,73 @@
+import MarkdownIt from 'markdown-it';
+
+/** A link found in a Markdown text, with the line it stands on (0 = the text's first line). */
+export interface MarkdownLink {
+  href: string;
+  line: number;
+}
+
+export interface MarkdownFindings {
+  links: MarkdownLink[];
+  /** Lines holding raw HTML, which authors may not write. */
+  htmlLines: number[];
+  /** Lines holding images, which this site does not show. */
+  imageLines: number[];
+  /** Heading levels used, with their lines; the page's own title is the only h1. */
+  headings: { level: number; line: number }[];
+}
+
+/** How a rendered text's links become URLs: internal links name a node id. */
+export interface LinkRenderEnv {
+  resolve(href: string): { url: string; external: boolean };
+  /** Screen-reader text appended inside external links, e.g. "(site externe)". */
+  externalLabel: string;
+  /** Set between an external link's open and close tags. */
+  insideExternal?: boolean;
+}
+
+// HTML is disabled: anything that looks like a tag is shown as text, never passed through.
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// A second parser that recognises HTML, only to tell authors where they wrote some.
+const inspector = new MarkdownIt({ html: true, linkify: false });
+
+const escapeHtml = renderer.utils.escapeHtml;
+
+renderer.renderer.rules.link_open = (tokens, index, options, env: LinkRenderEnv, self) => {
+  const token = tokens[index] as Token;
+  const { url, external } = env.resolve(token.attrGet('href') ?? '');
+  token.attrSet('href', url);
+  if (external) token.attrJoin('class', 'external');
+  env.insideExternal = external;
+  return self.renderToken(tokens, index, options);
+};
+
+renderer.renderer.rules.link_close = (tokens, index, options, env: LinkRenderEnv, self) => {
+  const marker = env.insideExternal
+    ? `<span class="visually-hidden"> ${escapeHtml(env.externalLabel)}</span>`
+    : '';
+  env.insideExternal = false;
+  return marker + self.renderToken(tokens, index, options);
+};
+
+export function renderMarkdown(source: string, env: LinkRenderEnv): string {
+  return renderer.render(source, env);
+}
+
+export function inspectMarkdown(source: string): MarkdownFindings {
+  const findings: MarkdownFindings = { links: [], htmlLines: [], imageLines: [], headings: [] };
+  for (const token of inspector.parse(source, {})) {
+    const line = token.map?.[0] ?? 0;
+    if (token.type === 'html_block') findings.htmlLines.push(line);
+    if (token.type === 'heading_open') {
+      findings.headings.push({ level: Number(token.tag.slice(1)), line });
+    }
+    for (const child of token.children ?? []) {
+      if (child.type === 'html_inline') findings.htmlLines.push(line);
+      if (child.type === 'link_open') findings.links.push({ href: child.attrGet('href') ?? '', line });
+      if (child.type === 'image') findings.imageLines.push(line);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import Negotiator from 'negotiator';
+
+/**
+ * A response made once and sent many times: the body and its compressed variants are
+ * computed when the site is built, so a request only picks bytes and writes them.
+ */
+export interface PreparedResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  etag: string;
+  variants: Readonly<Record<Encoding, Buffer>>;
+}
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+const ENCODINGS: readonly Encoding[] = ['br', 'gzip', 'identity'];
+
+/** Pages change only when the site is deployed; caches may keep them a few minutes. */
+export const PAGE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=60';
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+export const NO_CACHE = 'no-store';
+
+export function prepare(options: {
+  body: string | Buffer;
+  contentType: string;
+  status?: number;
+  cacheControl?: string;
+}): PreparedResponse {
+  const identity = Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body);
+  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+  return {
+    status: options.status ?? 200,
+    etag,
+    headers: {
+      'content-type': options.contentType,
+      'cache-control': options.cacheControl ?? PAGE_CACHE_CONTROL,
+      vary: 'Accept-Encoding',
+    },
+    variants: {
+      identity,
+      gzip: gzipSync(identity, { level: 9 }),
+      br: brotliCompressSync(identity, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      }),
+    },
+  };
+}
+
+// negotiator 1.x breaks ties in q by a server preference order; @types/negotiator predates that.
+type EncodingNegotiator = {
+  encodings(available: readonly string[], options: { preferred: readonly string[] }): string[];
+};
+
+// Clients send few distinct Accept-Encoding values; remember the answer for each.
+const negotiated = new Map<string, Encoding>();
+
+export function negotiateEncoding(acceptEncoding: string | undefined): Encoding {
+  const header = acceptEncoding ?? '';
+  let encoding = negotiated.get(header);
+  if (encoding === undefined) {
+    const request = { headers: { 'accept-encoding': header } };
+    const negotiator = new Negotiator(request) as unknown as EncodingNegotiator;
+    const choice = negotiator.encodings(ENCODINGS, { preferred: ENCODINGS })[0];
+    encoding = (choice as Encoding | undefined) ?? 'identity';
+    if (negotiated.size < 256) negotiated.set(header, encoding);
+  }
+  return encoding;
+}
+
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch === etag || ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed === etag || trimmed === `W/${etag}`;
+  });
+}
+
+/** Writes a prepared response, honouring HEAD, If-None-Match and Accept-Encoding. */
+export function sendPrepared(
+  req: IncomingMessage,
+  res: ServerResponse,
+  prepared: PreparedResponse,
+): void {
+  for (const [name, value] of Object.entries(prepared.headers)) res.setHeader(name, value);
+  res.setHeader('etag', prepared.etag);
+  if (prepared.status === 200 && matchesEtag(req.headers['if-none-match'], prepared.etag)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const encoding = negotiateEncoding(req.headers['accept-encoding']);
+  const body = prepared.variants[encoding];
+  res.statusCode = prepared.status;
+  if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
+  res.setHeader('content-length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

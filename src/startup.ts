@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { loadContent, type LoadedContent } from './content/load';
+import { createI18n, translatorFor } from './i18n';
+import { loadAssets, type Assets } from './site/assets';
+import { LAYOUT_NODE_IDS } from './site/pages';
+import { buildSite, type Site } from './site/site';
+import { createViews } from './site/views';
+
+export interface SitePaths {
+  contentDir: string;
+  viewsDir: string;
+  staticDir: string;
+}
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+export const DEFAULT_PATHS: SitePaths = {
+  contentDir: path.join(PROJECT_ROOT, 'content'),
+  viewsDir: path.join(PROJECT_ROOT, 'views'),
+  staticDir: path.join(PROJECT_ROOT, 'static'),
+};
+
+/** Reads and checks the content with the rules the site's templates and routes rely on. */
+export function loadSiteContent(contentDir: string): LoadedContent {
+  return loadContent({ contentDir, requiredNodeIds: LAYOUT_NODE_IDS });
+}
+
+/**
+ * YAML on disk → validated tree → every page rendered. Throws ContentError, listing every
+ * problem, if the content is not fit to serve.
+ */
+export async function prepareSite(paths: SitePaths = DEFAULT_PATHS): Promise<{ site: Site; assets: Assets }> {
+  const { tree, namespaces } = loadSiteContent(paths.contentDir);
+  const codes = tree.languages.map((language) => language.code);
+  const i18n = await createI18n(paths.contentDir, codes, namespaces);
+  const translators = Object.fromEntries(codes.map((code) => [code, translatorFor(i18n, code)]));
+  const assets = loadAssets(paths.staticDir);
+  const views = createViews(paths.viewsDir);
+  const site = buildSite({ tree, views, translators, assets: assets.urls });
+  return { site, assets };
+}
