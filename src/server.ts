@@ -1,19 +1,11 @@
-import { createApp } from './app';
 import { ConfigError, readConfig } from './config';
 import { ContentError, formatProblems } from './content/problems';
-import { prepareSite } from './startup';
+import { launch } from './launch';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const { site, assets } = await prepareSite();
-  const app = createApp({ site, assets, onFault: (error) => console.error(error) });
-  const server = app.listen(config.PORT, config.HOST, () => {
-    console.log(`Serving ${site.pages.size} pages on http://${config.HOST}:${config.PORT}`);
-  });
-  server.on('error', (error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
+  const running = await launch(config, { onFault: (error) => console.error(error) });
+  console.log(`Serving on ${running.url}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,55 @@
+import { load, type CheerioAPI } from 'cheerio';
+import type { Express } from 'express';
+import { createApp } from '../src/app';
+import type { ContentNode, ContentTree, Language } from '../src/content/tree';
+import type { Site } from '../src/site/site';
+import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../src/startup';
+
+/** The real content tree, read synchronously so tests can be tabled over it. */
+export const tree: ContentTree = loadSiteContent(DEFAULT_PATHS.contentDir).tree;
+
+export interface PageCase {
+  node: ContentNode;
+  language: Language;
+  path: string;
+  /** For test names: `fr rl-register`. */
+  name: string;
+}
+
+/** One row per page per language: new content is tested without touching the tests. */
+export const pageCases: PageCase[] = tree.languages.flatMap((language) =>
+  tree.nodes.map((node) => ({
+    node,
+    language,
+    path: pathOf(node, language),
+    name: `${language.code} ${node.id}`,
+  })),
+);
+
+export function pathOf(node: ContentNode, language: Language | string): string {
+  const code = typeof language === 'string' ? language : language.code;
+  const text = node.text[code];
+  if (!text) throw new Error(`${node.id} has no ${code} text`);
+  return text.path;
+}
+
+export function nodeById(id: string): ContentNode {
+  const node = tree.byId.get(id);
+  if (!node) throw new Error(`no node ${id}`);
+  return node;
+}
+
+let prepared: Promise<{ site: Site; app: Express }> | undefined;
+
+/** The real site, built once per test file through the same factory the server uses. */
+export function testApp(): Promise<{ site: Site; app: Express }> {
+  prepared ??= prepareSite().then(({ site, assets }) => ({
+    site,
+    app: createApp({ site, assets }),
+  }));
+  return prepared;
+}
+
+export function html(text: string): CheerioAPI {
+  return load(text);
+}

@@ -1,0 +1,123 @@
+import request from 'supertest';
+import { html, pageCases, pathOf, testApp, tree } from './helpers';
+
+describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
+  let $: ReturnType<typeof html>;
+  let status: number;
+  let contentType: string;
+
+  beforeAll(async () => {
+    const { app } = await testApp();
+    const response = await request(app).get(path);
+    status = response.status;
+    contentType = response.headers['content-type'] ?? '';
+    $ = html(response.text);
+  });
+
+  it('answers 200 with HTML', () => {
+    expect(status).toBe(200);
+    expect(contentType).toMatch(/^text\/html; charset=utf-8/);
+  });
+
+  it('declares its language', () => {
+    expect($('html').attr('lang')).toBe(language.tag);
+  });
+
+  it('has exactly one h1, and a title naming the page and the service', () => {
+    expect($('h1')).toHaveLength(1);
+    const title = $('title').text();
+    expect(title).toMatch(/ – (Ma gestion des rôles eGov|Mijn eGov-rollenbeheer)$/);
+  });
+
+  it('links to the same page in every other language', () => {
+    for (const other of tree.languages.filter((l) => l.code !== language.code)) {
+      const link = $(`header a[hreflang="${other.tag}"]`);
+      expect(link.attr('href')).toBe(pathOf(node, other));
+      expect(link.attr('lang')).toBe(other.tag);
+    }
+  });
+
+  it('has a breadcrumb ending on the page itself', () => {
+    const crumbs = $('nav.breadcrumb li');
+    expect(crumbs.last().attr('aria-current')).toBe('page');
+    const links = $('nav.breadcrumb a').map((_, a) => $(a).attr('href')).get();
+    expect(links).toEqual(node.trail.map((ancestor) => pathOf(ancestor, language)));
+  });
+
+  it('links to the profile definitions and, in the footer, to contact', () => {
+    expect($(`a[href="${pathOf(tree.byId.get('definitions')!, language)}"]`).length).toBeGreaterThan(0);
+    expect($(`footer a[href="${pathOf(tree.byId.get('contact')!, language)}"]`)).toHaveLength(1);
+  });
+
+  it('marks every external link visibly and for screen readers', () => {
+    $('main a[href^="http"]').each((_, element) => {
+      const link = $(element);
+      expect(link.hasClass('external')).toBe(true);
+      expect(link.find('.visually-hidden').text().trim()).toMatch(/^\((site externe|externe site)\)$/);
+    });
+  });
+
+  it('ships no JavaScript', () => {
+    expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
+    expect($('[onclick], [onload]')).toHaveLength(0);
+  });
+
+  if (node.kind === 'task') {
+    it("offers the profile's other tasks and a way to start again", () => {
+      const profile = node.profile!;
+      const others = profile.tasks.filter((task) => task !== node).map((t) => pathOf(t, language));
+      const offered = $('nav.more a').map((_, a) => $(a).attr('href')).get();
+      expect(offered).toEqual([...others, pathOf(tree.byId.get('start')!, language)]);
+    });
+  }
+
+  if (node.kind === 'profile') {
+    it('lists its tasks in order', () => {
+      const listed = $('main ul.choices a').map((_, a) => $(a).attr('href')).get();
+      expect(listed).toEqual(node.tasks.map((task) => pathOf(task, language)));
+    });
+  }
+});
+
+describe('the whole site', () => {
+  it.each(tree.languages)('has a unique <title> on every $code page', async (language) => {
+    const { app } = await testApp();
+    const titles = new Set<string>();
+    for (const node of tree.nodes) {
+      const response = await request(app).get(pathOf(node, language));
+      titles.add(html(response.text)('title').text());
+    }
+    expect(titles.size).toBe(tree.nodes.length);
+  });
+
+  it.each(pageCases)('round-trips the language switch from $name', async ({ node, language }) => {
+    const { app } = await testApp();
+    let path = pathOf(node, language);
+    for (const other of [...tree.languages.filter((l) => l !== language), language]) {
+      const $ = html((await request(app).get(path)).text);
+      path = $(`header a[hreflang="${other.tag}"]`).attr('href') ?? '';
+      expect(path).toBe(pathOf(node, other));
+    }
+  });
+
+  it('offers every language at / without redirecting', async () => {
+    const { app } = await testApp();
+    const response = await request(app).get('/').set('accept-language', 'nl-BE,nl;q=0.9');
+    expect(response.status).toBe(200);
+    const $ = html(response.text);
+    const homes = $('main a').map((_, a) => $(a).attr('href')).get();
+    expect(homes).toEqual(tree.languages.map((language) => pathOf(tree.home, language)));
+  });
+
+  it('serves a deep link cold, whatever the browser language or cookies', async () => {
+    const { app } = await testApp();
+    const task = tree.byId.get('rl-activate-quality')!;
+    const response = await request(app)
+      .get(pathOf(task, 'fr'))
+      .set('accept-language', 'nl')
+      .set('cookie', 'lang=nl');
+    expect(response.status).toBe(200);
+    expect(html(response.text)('html').attr('lang')).toBe('fr-BE');
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+});
