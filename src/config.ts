@@ -5,7 +5,10 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** The public address of the site: canonical URLs come from here, never from a Host header. */
   BASE_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://roles.example.be' })
+    .url({
+      protocol: /^https?$/,
+      message: 'must be an http(s) URL such as https://roles.example.be',
+    })
     .default('http://localhost:3000')
     .transform((url) => url.replace(/\/+$/, '')),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

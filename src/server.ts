@@ -10,7 +10,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ContentError) {
-    console.error(`The content has problems; the site will not start.\n${formatProblems(error.problems)}`);
+    console.error(
+      `The content has problems; the site will not start.\n${formatProblems(error.problems)}`,
+    );
   } else if (error instanceof ConfigError) {
     console.error(error.message);
   } else {

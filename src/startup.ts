@@ -29,7 +29,9 @@ export function loadSiteContent(contentDir: string): LoadedContent {
  * YAML on disk → validated tree → every page rendered. Throws ContentError, listing every
  * problem, if the content is not fit to serve.
  */
-export async function prepareSite(paths: SitePaths = DEFAULT_PATHS): Promise<{ site: Site; assets: Assets }> {
+export async function prepareSite(
+  paths: SitePaths = DEFAULT_PATHS,
+): Promise<{ site: Site; assets: Assets }> {
   const { tree, namespaces } = loadSiteContent(paths.contentDir);
   const codes = tree.languages.map((language) => language.code);
   const i18n = await createI18n(paths.contentDir, codes, namespaces);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { html, pageCases, pathOf, testApp, tree } from './helpers';
+import { html, nodeById, pageCases, pathOf, testApp, tree } from './helpers';
 
 describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
   let $: ReturnType<typeof html>;
@@ -40,20 +40,24 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
   it('has a breadcrumb ending on the page itself', () => {
     const crumbs = $('nav.breadcrumb li');
     expect(crumbs.last().attr('aria-current')).toBe('page');
-    const links = $('nav.breadcrumb a').map((_, a) => $(a).attr('href')).get();
+    const links = $('nav.breadcrumb a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(links).toEqual(node.trail.map((ancestor) => pathOf(ancestor, language)));
   });
 
   it('links to the profile definitions and, in the footer, to contact', () => {
-    expect($(`a[href="${pathOf(tree.byId.get('definitions')!, language)}"]`).length).toBeGreaterThan(0);
-    expect($(`footer a[href="${pathOf(tree.byId.get('contact')!, language)}"]`)).toHaveLength(1);
+    expect($(`a[href="${pathOf(nodeById('definitions'), language)}"]`).length).toBeGreaterThan(0);
+    expect($(`footer a[href="${pathOf(nodeById('contact'), language)}"]`)).toHaveLength(1);
   });
 
   it('marks every external link visibly and for screen readers', () => {
     $('main a[href^="http"]').each((_, element) => {
       const link = $(element);
       expect(link.hasClass('external')).toBe(true);
-      expect(link.find('.visually-hidden').text().trim()).toMatch(/^\((site externe|externe site)\)$/);
+      expect(link.find('.visually-hidden').text().trim()).toMatch(
+        /^\((site externe|externe site)\)$/,
+      );
     });
   });
 
@@ -64,16 +68,21 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
 
   if (node.kind === 'task') {
     it("offers the profile's other tasks and a way to start again", () => {
-      const profile = node.profile!;
-      const others = profile.tasks.filter((task) => task !== node).map((t) => pathOf(t, language));
-      const offered = $('nav.more a').map((_, a) => $(a).attr('href')).get();
-      expect(offered).toEqual([...others, pathOf(tree.byId.get('start')!, language)]);
+      const others = (node.profile?.tasks ?? [])
+        .filter((task) => task !== node)
+        .map((t) => pathOf(t, language));
+      const offered = $('nav.more a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
+      expect(offered).toEqual([...others, pathOf(nodeById('start'), language)]);
     });
   }
 
   if (node.kind === 'profile') {
     it('lists its tasks in order', () => {
-      const listed = $('main ul.choices a').map((_, a) => $(a).attr('href')).get();
+      const listed = $('main ul.choices a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       expect(listed).toEqual(node.tasks.map((task) => pathOf(task, language)));
     });
   }
@@ -105,13 +114,15 @@ describe('the whole site', () => {
     const response = await request(app).get('/').set('accept-language', 'nl-BE,nl;q=0.9');
     expect(response.status).toBe(200);
     const $ = html(response.text);
-    const homes = $('main a').map((_, a) => $(a).attr('href')).get();
+    const homes = $('main a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(homes).toEqual(tree.languages.map((language) => pathOf(tree.home, language)));
   });
 
   it('serves a deep link cold, whatever the browser language or cookies', async () => {
     const { app } = await testApp();
-    const task = tree.byId.get('rl-activate-quality')!;
+    const task = nodeById('rl-activate-quality');
     const response = await request(app)
       .get(pathOf(task, 'fr'))
       .set('accept-language', 'nl')

@@ -41,9 +41,13 @@ function subfolders(dir: string): string[] {
 
 function readNodes(root: string, contentDir: string, languages: string[], problems: ContentProblem[]) {
   const nodes = new Map<string, SourceNode>();
+  const broken = new Map<string, { profileId?: string }>();
   const add = (file: string, kind: SourceNode['kind'], profileId?: string) => {
     const node = readSourceNode(root, file, kind, languages, problems, profileId);
-    if (!node) return;
+    if (!node) {
+      broken.set(path.basename(file, '.yaml'), { profileId });
+      return;
+    }
     const other = nodes.get(node.id);
     if (other) {
       problems.push({ file: node.file, line: 1, message: `node id "${node.id}" is also ${other.file}` });
@@ -63,7 +67,7 @@ function readNodes(root: string, contentDir: string, languages: string[], proble
     }
     for (const file of yamlFiles(folder)) add(file, 'task', profileId);
   }
-  return nodes;
+  return { nodes, broken };
 }
 
 function languageOf(code: string, messages: Messages): Language {
@@ -90,9 +94,10 @@ export function loadContent(options: LoadOptions): LoadedContent {
     locales.languages.map((code) => [code, options.reservedSlugs?.(common(code)) ?? []]),
   );
 
-  const sources = readNodes(root, contentDir, locales.languages, problems);
+  const { nodes: sources, broken } = readNodes(root, contentDir, locales.languages, problems);
   validateGraph({
     nodes: sources,
+    broken,
     languages: locales.languages,
     reservedSlugs,
     requiredIds: options.requiredNodeIds ?? ['home'],

@@ -13,6 +13,7 @@ const slugSchema = z
   );
 
 // Control characters (other than tab and newline) are invisible to authors and break pages.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029]/;
 
 const text = (what: string) =>

@@ -67,8 +67,11 @@ function zodProblems(
       | string
       | number
     )[];
-    const where = keyPath.length > 0 ? `${keyPath.join('.')}: ` : '';
-    return { file, line: lineOf(keyPath), message: `${where}${issue.message}` };
+    const where = keyPath.join('.');
+    const message = /received undefined$/.test(issue.message)
+      ? `${where} is missing`
+      : `${where ? `${where}: ` : ''}${issue.message}`;
+    return { file, line: lineOf(keyPath), message };
   });
 }
 
@@ -89,10 +92,10 @@ export function readSourceNode(
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const message = error.message.split('\n')[0] ?? error.message;
-      problems.push({ file, line: error.linePos?.[0].line ?? 1, message: `YAML: ${message}` });
-    }
+    // The first syntax error is the one to fix; the rest are mostly its echoes.
+    const [error] = doc.errors;
+    const message = error?.message.split('\n')[0] ?? 'unreadable';
+    problems.push({ file, line: error?.linePos?.[0].line ?? 1, message: `YAML: ${message}` });
     return null;
   }
   const { lineOf, lineInText } = lineLocators(doc, lineCounter);

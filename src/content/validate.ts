@@ -7,6 +7,8 @@ import { MARKDOWN_FIELDS, type SourceNode } from './source';
 
 interface GraphCheck {
   nodes: ReadonlyMap<string, SourceNode>;
+  /** Files that exist but failed the schema: their problems are reported already. */
+  broken: ReadonlyMap<string, { profileId?: string }>;
   languages: readonly string[];
   /** First path segments the site itself uses (assets, search, ...): no page may take them. */
   reservedSlugs: ReadonlyMap<string, readonly string[]>;
@@ -30,7 +32,8 @@ export function validateGraph(check: GraphCheck): void {
     checkLinks(node, check);
   }
   checkSiblings(check);
-  checkReachable(home, check);
+  // Reachability is judged on a complete tree: with a file missing, it would only echo that.
+  if (check.broken.size === 0) checkReachable(home, check);
 }
 
 function problem(check: GraphCheck, node: SourceNode, line: number, message: string): void {
@@ -89,13 +92,18 @@ function checkParent(node: SourceNode, parentId: string, check: GraphCheck): voi
   }
 }
 
+function exists(check: GraphCheck, id: string): boolean {
+  return check.nodes.has(id) || check.broken.has(id);
+}
+
 function checkTaskList(profile: SourceNode, check: GraphCheck): void {
   const own = [...check.nodes.values()].filter((n) => n.profileId === profile.id);
+  const brokenOwn = [...check.broken].filter(([, b]) => b.profileId === profile.id).map(([id]) => id);
   const listed = profile.meta.tasks ?? [];
   listed.forEach((id, index) => {
     const line = profile.lineOf(['tasks', index]);
     if (listed.indexOf(id) !== index) problem(check, profile, line, `task "${id}" is listed twice`);
-    if (!own.some((task) => task.id === id)) {
+    if (!own.some((task) => task.id === id) && !brokenOwn.includes(id)) {
       problem(check, profile, line, `task "${id}" has no file ${profile.id}/${id}.yaml`);
     }
   });
@@ -127,7 +135,7 @@ function checkLinks(node: SourceNode, check: GraphCheck): void {
       }
       for (const { href, line } of findings.links) {
         const reason = isNodeReference(href)
-          ? check.nodes.has(href)
+          ? exists(check, href)
             ? null
             : `link to "${href}", which is not a node id`
           : externalLinkProblem(href, language);

@@ -75,10 +75,13 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
 
 function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch === etag || ifNoneMatch.split(',').some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed === '*' || trimmed === etag || trimmed === `W/${etag}`;
-  });
+  return (
+    ifNoneMatch === etag ||
+    ifNoneMatch.split(',').some((tag) => {
+      const trimmed = tag.trim();
+      return trimmed === '*' || trimmed === etag || trimmed === `W/${etag}`;
+    })
+  );
 }
 
 /** Writes a prepared response, honouring HEAD, If-None-Match and Accept-Encoding. */

@@ -79,7 +79,11 @@ function layoutView(context: RenderContext, language: Language) {
   };
 }
 
-export function renderNodePage(context: RenderContext, node: ContentNode, language: Language): string {
+export function renderNodePage(
+  context: RenderContext,
+  node: ContentNode,
+  language: Language,
+): string {
   const t = translator(context, language);
   const page = textOf(node, language);
   const view = {
@@ -100,7 +104,11 @@ export function renderNodePage(context: RenderContext, node: ContentNode, langua
   return context.views.render(`pages/${node.kind}.njk`, view);
 }
 
-export function renderErrorPage(context: RenderContext, language: Language, kind: ErrorKind): string {
+export function renderErrorPage(
+  context: RenderContext,
+  language: Language,
+  kind: ErrorKind,
+): string {
   const t = translator(context, language);
   const messages = `errors.${kind}`;
   const home = textOf(context.tree.home, language);
@@ -130,6 +138,8 @@ export function renderRootPage(context: RenderContext, kind: 'root' | ErrorKind)
     messages,
     assets: context.assets,
     documentTitle: title.join(' – '),
-    description: sections.map((s) => s.t(kind === 'root' ? 'root.intro' : `${messages}.body`)).join(' '),
+    description: sections
+      .map((s) => s.t(kind === 'root' ? 'root.intro' : `${messages}.body`))
+      .join(' '),
   });
 }

@@ -10,7 +10,11 @@ import {
 
 const HTML = 'text/html; charset=utf-8';
 
-const ERROR_STATUS: Record<ErrorKind, number> = { badRequest: 400, notFound: 404, serverError: 500 };
+const ERROR_STATUS: Record<ErrorKind, number> = {
+  badRequest: 400,
+  notFound: 404,
+  serverError: 500,
+};
 
 /** The whole site, rendered once: requests only look things up here. */
 export interface Site {
@@ -31,7 +35,10 @@ export function buildSite(context: RenderContext): Site {
     for (const node of tree.nodes) {
       const path = node.text[language.code]?.path;
       if (!path) continue;
-      pages.set(path, prepare({ body: renderNodePage(context, node, language), contentType: HTML }));
+      pages.set(
+        path,
+        prepare({ body: renderNodePage(context, node, language), contentType: HTML }),
+      );
     }
   }
 
@@ -41,7 +48,10 @@ export function buildSite(context: RenderContext): Site {
       prepare({ body, contentType: HTML, status: ERROR_STATUS[kind], cacheControl: NO_CACHE });
     errors.set(kind, prepareError(renderRootPage(context, kind)));
     for (const language of tree.languages) {
-      errors.set(`${kind}/${language.code}`, prepareError(renderErrorPage(context, language, kind)));
+      errors.set(
+        `${kind}/${language.code}`,
+        prepareError(renderErrorPage(context, language, kind)),
+      );
     }
   }
 

@@ -1,0 +1,127 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
+import { DEFAULT_PATHS, loadSiteContent } from '../../src/startup';
+
+/** A copy of the real content, broken in one way, so each test shows one mistake an author makes. */
+function brokenCopy(breakIt: (edit: (file: string, change: (text: string) => string) => void) => void) {
+  const root = mkdtempSync(path.join(tmpdir(), 'content-'));
+  const contentDir = path.join(root, 'content');
+  cpSync(DEFAULT_PATHS.contentDir, contentDir, { recursive: true });
+  breakIt((file, change) => {
+    const target = path.join(contentDir, file);
+    writeFileSync(target, change(readFileSync(target, 'utf8')));
+  });
+  return { contentDir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+function problemsOf(breakIt: Parameters<typeof brokenCopy>[0]): ContentProblem[] {
+  const { contentDir, cleanup } = brokenCopy(breakIt);
+  try {
+    loadSiteContent(contentDir);
+  } catch (error) {
+    if (error instanceof ContentError) return [...error.problems];
+    throw error;
+  } finally {
+    cleanup();
+  }
+  return [];
+}
+
+function lineOf(file: string, needle: string): number {
+  const text = readFileSync(path.join(DEFAULT_PATHS.contentDir, file), 'utf8');
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+const TASK = 'profiles/legal-representative/rl-who.yaml';
+
+describe('content validation', () => {
+  it('accepts the real content', () => {
+    expect(problemsOf(() => {})).toEqual([]);
+  });
+
+  it('reports a missing translation with file and line', () => {
+    const problems = problemsOf((edit) => edit(TASK, (text) => text.slice(0, text.indexOf('\nnl:')) + '\n'));
+    expect(problems.map(formatProblem)).toEqual([`content/${TASK}:1: missing the "nl" text of this page`]);
+  });
+
+  it('reports a missing field of one language at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) => text.replace(/\n {2}description:[^\n]*(?=\n {2}body)/g, (m, offset: number) =>
+        offset > text.indexOf('\nnl:') ? '' : m)),
+    );
+    expect(problems).toHaveLength(1);
+    // The nl block starts on the line after "nl:".
+    expect(problems[0]).toMatchObject({
+      file: `content/${TASK}`,
+      line: lineOf(TASK, '\nnl:') + 2,
+      message: 'nl.description is missing',
+    });
+  });
+
+  it('reports a dangling internal link at the line it is on', () => {
+    const file = 'profiles/legal-representative/rl-manage-roles.yaml';
+    const problems = problemsOf((edit) => edit(file, (text) => text.replace('(gl-manage-roles)', '(gl-manage-rolez)')));
+    expect(problems.length).toBeGreaterThanOrEqual(1);
+    expect(problems[0]).toMatchObject({ file: `content/${file}`, line: lineOf(file, '(gl-manage-roles)') });
+    expect(problems[0]?.message).toContain('"gl-manage-rolez", which is not a node id');
+  });
+
+  it('reports a duplicate slug among siblings', () => {
+    const file = 'profiles/legal-representative/rl-register.yaml';
+    const slug = readFileSync(path.join(DEFAULT_PATHS.contentDir, TASK), 'utf8').match(/slug: ([a-z-]+)/)?.[1];
+    const problems = problemsOf((edit) => edit(file, (text) => text.replace(/slug: [a-z-]+/, `slug: ${slug}`)));
+    expect(problems).toEqual([
+      {
+        file: expect.stringMatching(/rl-(register|who)\.yaml$/),
+        line: expect.any(Number),
+        message: expect.stringContaining(`fr.slug "${slug}" is also used by content/profiles/legal-representative/rl-`),
+      },
+    ]);
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const problems = problemsOf((edit) => edit(TASK, (text) => text.replace('fr:\n', 'fr:\n  title: [unclosed\n')));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.file).toBe(`content/${TASK}`);
+    expect(problems[0]?.message).toMatch(/^YAML: /);
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports a node no link leads to', () => {
+    const problems = problemsOf((edit) =>
+      edit('profiles/user.yaml', (text) => text.replace('  - u-change-email\n', '')),
+    );
+    expect(problems.map(formatProblem)).toContainEqual(
+      expect.stringMatching(/^content\/profiles\/user\/u-change-email\.yaml:1: .*not listed/),
+    );
+  });
+
+  it.each([
+    ['http://example.org/', /must use https/],
+    ['javascript:alert(1)', /must use https|neither a node id/],
+    ['data:text/html,hi', /must use https|neither a node id/],
+    ['https://www.socialsecurity.be/site_nl/employer/infos/index.htm', /site_nl on a "fr" page/],
+    ['https://iamapps.belgium.be/rma/generalinfo?language=nl', /language=nl on a "fr" page/],
+  ])('rejects the external link %s', (href, reason) => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) => text.replace('fr:\n', `fr:\n`).replace(/(\n {2}body: \|\n)/, `$1    [x](${href})\n\n`)),
+    );
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(reason));
+  });
+
+  it('rejects raw HTML in a body', () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) => text.replace(/(\n {2}body: \|\n)/, '$1    <script>alert(1)</script>\n\n')),
+    );
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/raw HTML is not allowed/));
+  });
+
+  it('rejects an incomplete translation of the interface strings', () => {
+    const problems = problemsOf((edit) =>
+      edit('locales/nl/common.json', (text) => text.replace(/\n\s*"restart": "[^"]*",/, '')),
+    );
+    expect(problems.map(formatProblem)).toEqual(['content/locales/nl/common.json:1: missing key "task.restart"']);
+  });
+});
