@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readLocales, type Messages } from './locales';
 import { ContentError, type ContentProblem } from './problems';
 import { readSourceNode, type SourceNode } from './source';
+import { readSearchSettings, type SearchSettings } from './search-settings';
 import { buildTree, type ContentTree, type Language } from './tree';
 import { validateGraph } from './validate';
 
@@ -21,6 +22,7 @@ export interface LoadedContent {
   tree: ContentTree;
   /** Namespaces of the interface strings, the same in every language. */
   namespaces: string[];
+  search: SearchSettings;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -103,6 +105,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
     requiredIds: options.requiredNodeIds ?? ['home'],
     problems,
   });
+  const search = readSearchSettings(root, contentDir, locales.languages, problems);
   if (problems.length > 0) throw new ContentError(problems);
 
   const languages = locales.languages.map((code) => languageOf(code, common(code)));
@@ -112,5 +115,9 @@ export function loadContent(options: LoadOptions): LoadedContent {
       return [code, labels.external ?? ''];
     }),
   );
-  return { tree: buildTree(sources, languages, externalLabels), namespaces: locales.namespaces };
+  return {
+    tree: buildTree(sources, languages, externalLabels),
+    namespaces: locales.namespaces,
+    search,
+  };
 }

@@ -73,3 +73,16 @@ export function inspectMarkdown(source: string): MarkdownFindings {
   }
   return findings;
 }
+
+/** The words of a Markdown text without its markup, for search. */
+export function plainText(source: string): string {
+  const words: string[] = [];
+  for (const token of renderer.parse(source, {})) {
+    for (const child of token.children ?? []) {
+      if (child.type === 'text' || child.type === 'code_inline') words.push(child.content);
+      if (child.type === 'softbreak' || child.type === 'hardbreak') words.push(' ');
+    }
+    if (token.type.endsWith('_close') && token.block) words.push(' ');
+  }
+  return words.join('').replace(/\s+/g, ' ').trim();
+}

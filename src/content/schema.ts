@@ -44,6 +44,11 @@ export const nodeMetaSchema = z.strictObject({
   parent: nodeIdSchema.optional(),
   /** On profiles: the profile's tasks, in the order they are offered. */
   tasks: z.array(nodeIdSchema).min(1).optional(),
+  /**
+   * On tasks: what is being asked, independent of who asks ("activate-quality"). Tasks of
+   * different profiles with the same topic share a row of the who-can-do-what table.
+   */
+  topic: nodeIdSchema.optional(),
   /** On site pages: profiles offered as a list of choices after the body. */
   profiles: z.array(nodeIdSchema).min(1).optional(),
 });

@@ -1,5 +1,5 @@
 import { isNodeReference, linkTargets } from './links';
-import { renderMarkdown, type LinkRenderEnv } from './markdown';
+import { plainText, renderMarkdown, type LinkRenderEnv } from './markdown';
 import type { NodeKind, SourceNode } from './source';
 
 export interface Language {
@@ -24,6 +24,8 @@ export interface PageText {
   slug: string;
   bodyHtml: string;
   noteHtml: string;
+  /** Body and note as plain words, for search. */
+  plainText: string;
 }
 
 export interface ContentNode {
@@ -34,6 +36,8 @@ export interface ContentNode {
   trail: ContentNode[];
   /** For tasks: their profile. */
   profile?: ContentNode;
+  /** For tasks: what is asked, whoever asks it; the same across profiles. */
+  topic?: string;
   /** For profiles: their tasks in order. */
   tasks: ContentNode[];
   /** For pages that offer a choice of profiles. */
@@ -81,6 +85,7 @@ export function buildTree(
   for (const source of sources.values()) {
     const node = get(source.id);
     node.profile = source.profileId ? get(source.profileId) : undefined;
+    node.topic = source.meta.topic;
     node.tasks = (source.meta.tasks ?? []).map(get);
     node.profiles = (source.meta.profiles ?? []).map(get);
   }
@@ -104,6 +109,7 @@ export function buildTree(
         path: slug ? `${base}${slug}/` : base,
         bodyHtml: '',
         noteHtml: '',
+        plainText: [text.body, text.note].map((markdown) => plainText(markdown ?? '')).join(' '),
       };
     }
   }

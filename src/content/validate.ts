@@ -51,6 +51,12 @@ function checkPlace(node: SourceNode, check: GraphCheck): void {
       problem(check, node, node.lineOf([language]), `${language}.slug is missing`);
     }
   }
+  if (node.kind === 'task' && !meta.topic) {
+    problem(check, node, 1, 'topic is missing (what the task is about, shared across profiles)');
+  }
+  if (node.kind !== 'task' && meta.topic) {
+    problem(check, node, node.lineOf(['topic']), 'only tasks have a topic');
+  }
   if (node.kind === 'task' && meta.parent) {
     problem(check, node, node.lineOf(['parent']), 'a task has no parent key: its folder says it');
   }
@@ -100,6 +106,12 @@ function checkTaskList(profile: SourceNode, check: GraphCheck): void {
   const own = [...check.nodes.values()].filter((n) => n.profileId === profile.id);
   const brokenOwn = [...check.broken].filter(([, b]) => b.profileId === profile.id).map(([id]) => id);
   const listed = profile.meta.tasks ?? [];
+  const topics = new Map<string, string>();
+  for (const task of own) {
+    const other = task.meta.topic && topics.get(task.meta.topic);
+    if (other) problem(check, task, task.lineOf(['topic']), `topic is also the topic of ${other}`);
+    if (task.meta.topic) topics.set(task.meta.topic, task.id);
+  }
   listed.forEach((id, index) => {
     const line = profile.lineOf(['tasks', index]);
     if (listed.indexOf(id) !== index) problem(check, profile, line, `task "${id}" is listed twice`);

@@ -1,0 +1,123 @@
+import MiniSearch, { type Query } from 'minisearch';
+import type { LanguageSearchSettings, SearchSettings } from '../content/search-settings';
+import type { ContentNode, ContentTree } from '../content/tree';
+import { fold, words } from './normalize';
+import { snippetOf, type Snippet } from './snippet';
+
+export interface SearchHit {
+  node: ContentNode;
+  path: string;
+  title: string;
+  /** For tasks: the profile whose answer this is. */
+  profileTitle?: string;
+  snippet: Snippet | null;
+  description: string;
+}
+
+export interface SiteSearch {
+  search(language: string, query: string): SearchHit[];
+}
+
+/** Longest query we look at; anything longer is cut (it comes straight from a URL). */
+export const MAX_QUERY_LENGTH = 200;
+const MAX_HITS = 20;
+
+interface SearchDocument {
+  id: string;
+  title: string;
+  profile: string;
+  description: string;
+  text: string;
+}
+
+const SEARCH_OPTIONS = {
+  boost: { title: 3, profile: 1.5, description: 1.5 },
+  prefix: (term: string) => term.length >= 3,
+  // Short words are too alike ("mail", "mais") to forgive typos in them.
+  fuzzy: (term: string) => (term.length >= 5 ? 0.25 : false),
+  maxFuzzy: 2,
+} as const;
+
+/** The query as units to match: a known phrase with all its synonyms, or a single word. */
+function queryUnits(query: string, groups: readonly string[][]): Query[] {
+  let rest = ` ${words(fold(query)).join(' ')} `;
+  const units: Query[] = [];
+  const foldedGroups = groups.map((group) => group.map((phrase) => words(fold(phrase)).join(' ')));
+  // Longer phrases first, so "gestionnaire d'accès principal" wins over "gestionnaire d'accès".
+  const phrases = foldedGroups
+    .flatMap((group) => group.map((phrase) => ({ phrase, group })))
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+  for (const { phrase, group } of phrases) {
+    if (!rest.includes(` ${phrase} `)) continue;
+    rest = rest.replace(` ${phrase} `, ' ');
+    units.push({
+      combineWith: 'OR',
+      queries: group.map((alternative) => ({ combineWith: 'AND', queries: [alternative] })),
+    });
+  }
+  return [...units, ...words(rest)];
+}
+
+function indexFor(
+  tree: ContentTree,
+  language: string,
+  settings: LanguageSearchSettings,
+): MiniSearch<SearchDocument> {
+  const ignored = new Set(settings.ignore.map(fold));
+  const index = new MiniSearch<SearchDocument>({
+    fields: ['title', 'profile', 'description', 'text'],
+    processTerm: (term) => {
+      const folded = fold(term);
+      return ignored.has(folded) ? null : folded;
+    },
+    searchOptions: SEARCH_OPTIONS,
+  });
+  index.addAll(
+    tree.nodes.map((node) => {
+      const text = node.text[language];
+      return {
+        id: node.id,
+        title: text?.title ?? '',
+        profile: node.profile?.text[language]?.title ?? '',
+        description: text?.description ?? '',
+        text: text?.plainText ?? '',
+      };
+    }),
+  );
+  return index;
+}
+
+/** One index per language, built once at start from the content tree. */
+export function createSearch(tree: ContentTree, settings: SearchSettings): SiteSearch {
+  const indexes = new Map(
+    tree.languages.map((l) => [
+      l.code,
+      indexFor(tree, l.code, settings[l.code] ?? { ignore: [], synonyms: [] }),
+    ]),
+  );
+  return {
+    search(language, query) {
+      const index = indexes.get(language);
+      const units = queryUnits(query.slice(0, MAX_QUERY_LENGTH), settings[language]?.synonyms ?? []);
+      if (!index || units.length === 0) return [];
+      // Every word should match; if nothing does, any word will do.
+      let results = index.search({ combineWith: 'AND', queries: units });
+      if (results.length === 0) results = index.search({ combineWith: 'OR', queries: units });
+      return results.slice(0, MAX_HITS).flatMap((result) => {
+        const node = tree.byId.get(String(result.id));
+        const text = node?.text[language];
+        if (!node || !text) return [];
+        return [
+          {
+            node,
+            path: text.path,
+            title: text.heading,
+            profileTitle: node.profile?.text[language]?.title,
+            snippet: snippetOf(text.plainText, result.terms),
+            description: text.description,
+          },
+        ];
+      });
+    },
+  };
+}
