@@ -13,10 +13,10 @@ export interface RunningSite {
 
 /** Builds the site and starts listening; used by the server entry point and by tests. */
 export async function launch(
-  config: Pick<Config, 'PORT' | 'HOST'>,
+  config: Pick<Config, 'PORT' | 'HOST' | 'BASE_URL'>,
   options: { paths?: SitePaths; onFault?: (error: unknown) => void } = {},
 ): Promise<RunningSite> {
-  const { site, assets } = await prepareSite(options.paths ?? DEFAULT_PATHS);
+  const { site, assets } = await prepareSite(config.BASE_URL, options.paths ?? DEFAULT_PATHS);
   const app = createApp({ site, assets, onFault: options.onFault });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {

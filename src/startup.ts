@@ -2,7 +2,8 @@ import path from 'node:path';
 import { loadContent, type LoadedContent } from './content/load';
 import { createI18n, translatorFor } from './i18n';
 import { loadAssets, type Assets } from './site/assets';
-import { LAYOUT_NODE_IDS } from './site/pages';
+import { createSearch } from './search/search';
+import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/pages';
 import { buildSite, type Site } from './site/site';
 import { createViews } from './site/views';
 
@@ -22,7 +23,15 @@ export const DEFAULT_PATHS: SitePaths = {
 
 /** Reads and checks the content with the rules the site's templates and routes rely on. */
 export function loadSiteContent(contentDir: string): LoadedContent {
-  return loadContent({ contentDir, requiredNodeIds: LAYOUT_NODE_IDS });
+  return loadContent({
+    contentDir,
+    requiredNodeIds: LAYOUT_NODE_IDS,
+    // Generated pages take their slugs from the interface strings; no content page may take them.
+    reservedSlugs: (messages) =>
+      GENERATED_PAGES.map(
+        (page) => (messages[page] as { slug?: string } | undefined)?.slug ?? page,
+      ),
+  });
 }
 
 /**
@@ -30,14 +39,16 @@ export function loadSiteContent(contentDir: string): LoadedContent {
  * problem, if the content is not fit to serve.
  */
 export async function prepareSite(
+  baseUrl: string,
   paths: SitePaths = DEFAULT_PATHS,
 ): Promise<{ site: Site; assets: Assets }> {
-  const { tree, namespaces } = loadSiteContent(paths.contentDir);
+  const { tree, namespaces, search } = loadSiteContent(paths.contentDir);
   const codes = tree.languages.map((language) => language.code);
   const i18n = await createI18n(paths.contentDir, codes, namespaces);
   const translators = Object.fromEntries(codes.map((code) => [code, translatorFor(i18n, code)]));
   const assets = loadAssets(paths.staticDir);
   const views = createViews(paths.viewsDir);
-  const site = buildSite({ tree, views, translators, assets: assets.urls });
+  const context = { tree, views, translators, assets: assets.urls, baseUrl };
+  const site = buildSite(context, createSearch(tree, search));
   return { site, assets };
 }

@@ -39,11 +39,14 @@ export function nodeById(id: string): ContentNode {
   return node;
 }
 
+/** A public address unlike the test server's own, so tests can tell where URLs come from. */
+export const TEST_BASE_URL = 'https://roles.example.be';
+
 let prepared: Promise<{ site: Site; app: Express }> | undefined;
 
 /** The real site, built once per test file through the same factory the server uses. */
 export function testApp(): Promise<{ site: Site; app: Express }> {
-  prepared ??= prepareSite().then(({ site, assets }) => ({
+  prepared ??= prepareSite(TEST_BASE_URL).then(({ site, assets }) => ({
     site,
     app: createApp({ site, assets }),
   }));

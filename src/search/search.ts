@@ -98,11 +98,19 @@ export function createSearch(tree: ContentTree, settings: SearchSettings): SiteS
   return {
     search(language, query) {
       const index = indexes.get(language);
-      const units = queryUnits(query.slice(0, MAX_QUERY_LENGTH), settings[language]?.synonyms ?? []);
+      const units = queryUnits(
+        query.slice(0, MAX_QUERY_LENGTH),
+        settings[language]?.synonyms ?? [],
+      );
       if (!index || units.length === 0) return [];
+      // The visitor's own words count more than their synonyms.
+      const own = new Set(words(fold(query)));
+      const boostTerm = (term: string) => (own.has(term) ? 1 : 0.6);
       // Every word should match; if nothing does, any word will do.
-      let results = index.search({ combineWith: 'AND', queries: units });
-      if (results.length === 0) results = index.search({ combineWith: 'OR', queries: units });
+      let results = index.search({ combineWith: 'AND', queries: units }, { boostTerm });
+      if (results.length === 0) {
+        results = index.search({ combineWith: 'OR', queries: units }, { boostTerm });
+      }
       return results.slice(0, MAX_HITS).flatMap((result) => {
         const node = tree.byId.get(String(result.id));
         const text = node?.text[language];

@@ -1,6 +1,9 @@
 import type nunjucks from 'nunjucks';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
 import type { Translate } from '../i18n';
+import { MAX_QUERY_LENGTH, type SearchHit } from '../search/search';
+import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
+import { topicRows } from './matrix';
 
 /** Everything a page needs to be rendered, fixed once at start. */
 export interface RenderContext {
@@ -9,6 +12,8 @@ export interface RenderContext {
   translators: Readonly<Record<string, Translate>>;
   /** Logical asset name to fingerprinted URL. */
   assets: Readonly<Record<string, string>>;
+  /** Public address of the site, without a trailing slash: canonical URLs start with it. */
+  baseUrl: string;
 }
 
 /** Node ids the layout links to on every page: the validator insists they exist. */
@@ -16,13 +21,17 @@ export const LAYOUT_NODE_IDS = ['home', 'start', 'definitions', 'contact', 'abou
 
 export type ErrorKind = 'notFound' | 'badRequest' | 'serverError';
 
+/** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
+export const GENERATED_PAGES = ['search', 'matrix'] as const;
+export type GeneratedPage = (typeof GENERATED_PAGES)[number];
+
 interface Link {
   title: string;
   path: string;
   description?: string;
 }
 
-function translator(context: RenderContext, language: Language): Translate {
+export function translator(context: RenderContext, language: Language): Translate {
   const t = context.translators[language.code];
   if (!t) throw new Error(`no interface strings for "${language.code}"`);
   return t;
@@ -32,6 +41,11 @@ function textOf(node: ContentNode, language: Language) {
   const text = node.text[language.code];
   if (!text) throw new Error(`"${node.id}" has no "${language.code}" text`);
   return text;
+}
+
+/** Where a generated page lives in a language; its slug is an interface string. */
+export function generatedPath(context: RenderContext, page: GeneratedPage, language: Language) {
+  return `/${language.code}/${translator(context, language)(`${page}.slug`)}/`;
 }
 
 function linkTo(node: ContentNode, language: Language, withDescription = false): Link {
@@ -44,39 +58,66 @@ function linkTo(node: ContentNode, language: Language, withDescription = false):
 }
 
 function layoutLinks(context: RenderContext, language: Language): Record<string, string> {
-  return Object.fromEntries(
-    LAYOUT_NODE_IDS.map((id) => {
-      const node = context.tree.byId.get(id);
-      return [id, node ? textOf(node, language).path : `/${language.code}/`];
-    }),
-  );
+  const links: Record<string, string> = {};
+  for (const id of LAYOUT_NODE_IDS) {
+    const node = context.tree.byId.get(id);
+    links[id] = node ? textOf(node, language).path : `/${language.code}/`;
+  }
+  for (const page of GENERATED_PAGES) links[page] = generatedPath(context, page, language);
+  return links;
 }
 
-function documentTitle(node: ContentNode, language: Language, t: Translate): string {
-  const text = textOf(node, language);
-  const parts =
-    node.kind === 'home'
-      ? [t('nav.home')]
-      : node.profile
-        ? [text.heading, textOf(node.profile, language).title]
-        : [text.heading];
-  return [...parts, t('site.name')].join(' – ');
+/** The same page in every language: `pathIn` says where it is in each. */
+function samePageIn(context: RenderContext, pathIn: (language: Language) => string) {
+  return context.tree.languages.map((language) => ({ language, path: pathIn(language) }));
 }
 
-/** The same node in every other language: the language switch. */
-function alternates(context: RenderContext, language: Language, pathIn: (l: Language) => string) {
-  return context.tree.languages
-    .filter((other) => other.code !== language.code)
-    .map((other) => ({ language: other, path: pathIn(other) }));
+interface PageFrame {
+  title: string;
+  description: string;
+  pathIn: (language: Language) => string;
+  breadcrumb: Link[];
+  current: string;
+  jsonLd?: boolean;
+  noindex?: boolean;
 }
 
-function layoutView(context: RenderContext, language: Language) {
+/** What every page's layout needs: navigation, language switch and metadata. */
+function layoutView(context: RenderContext, language: Language, frame: PageFrame) {
+  const t = translator(context, language);
+  const versions = samePageIn(context, frame.pathIn);
+  const meta: PageMeta = pageMeta({
+    baseUrl: context.baseUrl,
+    language,
+    versions,
+    title: frame.title,
+    siteName: t('site.name'),
+    noindex: frame.noindex,
+    jsonLd: frame.jsonLd
+      ? breadcrumbJsonLd(context.baseUrl, [
+          ...frame.breadcrumb,
+          { title: frame.current, path: frame.pathIn(language) },
+        ])
+      : undefined,
+  });
   return {
     language,
-    t: translator(context, language),
+    t,
     assets: context.assets,
     links: layoutLinks(context, language),
+    documentTitle: `${frame.title} – ${t('site.name')}`,
+    description: frame.description,
+    alternates: versions.filter((version) => version.language.code !== language.code),
+    breadcrumb: frame.breadcrumb,
+    current: frame.current,
+    meta,
   };
+}
+
+function titleOf(node: ContentNode, language: Language, t: Translate): string {
+  const text = textOf(node, language);
+  if (node.kind === 'home') return t('nav.home');
+  return node.profile ? `${text.heading} – ${textOf(node.profile, language).title}` : text.heading;
 }
 
 export function renderNodePage(
@@ -86,13 +127,18 @@ export function renderNodePage(
 ): string {
   const t = translator(context, language);
   const page = textOf(node, language);
+  const home = { title: t('nav.home'), path: textOf(context.tree.home, language).path };
   const view = {
-    ...layoutView(context, language),
-    documentTitle: documentTitle(node, language, t),
-    description: page.description,
-    alternates: alternates(context, language, (other) => textOf(node, other).path),
-    breadcrumb: node.kind === 'home' ? [] : node.trail.map((crumb) => linkTo(crumb, language)),
-    current: node.kind === 'home' ? t('nav.home') : page.heading,
+    ...layoutView(context, language, {
+      title: titleOf(node, language, t),
+      description: page.description,
+      pathIn: (other) => textOf(node, other).path,
+      breadcrumb: node.trail.map((crumb) =>
+        crumb.kind === 'home' ? home : linkTo(crumb, language),
+      ),
+      current: node.kind === 'home' ? t('nav.home') : page.heading,
+      jsonLd: node.kind === 'task' || node.kind === 'profile',
+    }),
     page,
     profile: node.profile ? textOf(node.profile, language) : undefined,
     profiles: node.profiles.map((profile) => linkTo(profile, language, true)),
@@ -104,6 +150,71 @@ export function renderNodePage(
   return context.views.render(`pages/${node.kind}.njk`, view);
 }
 
+function homeCrumb(context: RenderContext, language: Language): Link {
+  return {
+    title: translator(context, language)('nav.home'),
+    path: textOf(context.tree.home, language).path,
+  };
+}
+
+export function renderMatrixPage(context: RenderContext, language: Language): string {
+  const t = translator(context, language);
+  const { profiles } = context.tree;
+  return context.views.render('pages/matrix.njk', {
+    ...layoutView(context, language, {
+      title: t('matrix.title'),
+      description: t('matrix.description'),
+      pathIn: (other) => generatedPath(context, 'matrix', other),
+      breadcrumb: [homeCrumb(context, language)],
+      current: t('matrix.title'),
+    }),
+    matrix: {
+      profiles: profiles.map((profile) => linkTo(profile, language)),
+      rows: topicRows(context.tree).map((row) => ({
+        title: textOf(row.first, language).heading,
+        cells: profiles.map((profile) => {
+          const task = row.byProfile.get(profile);
+          return {
+            profile: textOf(profile, language).title,
+            path: task ? textOf(task, language).path : undefined,
+          };
+        }),
+      })),
+    },
+  });
+}
+
+export interface SearchView {
+  query: string;
+  truncated: boolean;
+  hits: SearchHit[];
+}
+
+export function renderSearchPage(
+  context: RenderContext,
+  language: Language,
+  search: SearchView,
+): string {
+  const t = translator(context, language);
+  const title = search.query
+    ? t('search.resultsTitle', { query: search.query })
+    : t('search.title');
+  const withQuery = (path: string) =>
+    search.query ? `${path}?q=${encodeURIComponent(search.query)}` : path;
+  return context.views.render('pages/search.njk', {
+    ...layoutView(context, language, {
+      title,
+      description: t('search.description'),
+      pathIn: (other) => withQuery(generatedPath(context, 'search', other)),
+      breadcrumb: [homeCrumb(context, language)],
+      current: t('search.title'),
+      noindex: true,
+    }),
+    profiles: context.tree.profiles.map((profile) => linkTo(profile, language, true)),
+    search: { ...search, maxLength: MAX_QUERY_LENGTH },
+  });
+}
+
 export function renderErrorPage(
   context: RenderContext,
   language: Language,
@@ -111,15 +222,16 @@ export function renderErrorPage(
 ): string {
   const t = translator(context, language);
   const messages = `errors.${kind}`;
-  const home = textOf(context.tree.home, language);
   return context.views.render('pages/error.njk', {
-    ...layoutView(context, language),
-    documentTitle: `${t(`${messages}.title`)} – ${t('site.name')}`,
-    description: t(`${messages}.body`),
-    // An error page is no page of its own: the switch leads to the other language's home.
-    alternates: alternates(context, language, (other) => textOf(context.tree.home, other).path),
-    breadcrumb: [{ title: t('nav.home'), path: home.path }],
-    current: t(`${messages}.title`),
+    ...layoutView(context, language, {
+      title: t(`${messages}.title`),
+      description: t(`${messages}.body`),
+      // An error is no page of its own: the switch leads to the other language's home.
+      pathIn: (other) => textOf(context.tree.home, other).path,
+      breadcrumb: [homeCrumb(context, language)],
+      current: t(`${messages}.title`),
+      noindex: true,
+    }),
     messages,
   });
 }
@@ -131,15 +243,31 @@ export function renderRootPage(context: RenderContext, kind: 'root' | ErrorKind)
     t: translator(context, language),
     home: textOf(context.tree.home, language).path,
   }));
+  const [first] = sections;
+  if (!first) throw new Error('no language');
   const messages = kind === 'root' ? 'root' : `errors.${kind}`;
-  const title = sections.map((s) => s.t(kind === 'root' ? 'site.name' : `${messages}.title`));
+  const title = sections
+    .map((s) => s.t(kind === 'root' ? 'site.name' : `${messages}.title`))
+    .join(' – ');
+  const meta =
+    kind === 'root'
+      ? pageMeta({
+          baseUrl: context.baseUrl,
+          language: first.language,
+          versions: sections.map((s) => ({ language: s.language, path: s.home })),
+          canonicalPath: '/',
+          title,
+          siteName: title,
+        })
+      : { noindex: true };
   return context.views.render('pages/root.njk', {
     sections,
     messages,
     assets: context.assets,
-    documentTitle: title.join(' – '),
+    documentTitle: title,
     description: sections
       .map((s) => s.t(kind === 'root' ? 'root.intro' : `${messages}.body`))
       .join(' '),
+    meta,
   });
 }

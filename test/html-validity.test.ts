@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate, Severity, type Message } from 'html-validate';
+import request from 'supertest';
+import { PROJECT_ROOT } from '../src/startup';
+import { pageCases, testApp, tree } from './helpers';
+
+/** Every page the site serves, the language choice and the 404 pages included. */
+const pages = [
+  { name: 'root', path: '/', status: 200 },
+  ...pageCases.map(({ name, path }) => ({ name, path, status: 200 })),
+  ...tree.languages.map((language) => ({
+    name: `${language.code} 404`,
+    path: `/${language.code}/no-such-page/`,
+    status: 404,
+  })),
+  { name: 'unknown-language 404', path: '/xx/no-such-page/', status: 404 },
+];
+
+/** Reads .htmlvalidate.json at the project root, as the html-validate command line would. */
+const validator = new HtmlValidate(new FileSystemConfigLoader());
+const asIfAt = path.join(PROJECT_ROOT, 'page.html');
+
+function describeMessages(messages: Message[], source: string): string {
+  const lines = source.split('\n');
+  return messages
+    .map((message) => {
+      const line = lines[message.line - 1] ?? '';
+      const excerpt = line.slice(Math.max(0, message.column - 40), message.column + 60).trim();
+      return `${message.line}:${message.column} ${message.ruleId}: ${message.message}\n    ${excerpt}`;
+    })
+    .join('\n');
+}
+
+describe('HTML validity (html-validate)', () => {
+  it("reads the project's .htmlvalidate.json, on top of the recommended rules", async () => {
+    const rules = (await validator.getConfigFor(asIfAt)).getRules();
+    expect(rules.get('no-dup-id')?.[0]).toBe(Severity.ERROR);
+    expect(rules.get('long-title')?.[0]).toBe(Severity.DISABLED);
+    const report = await validator.validateString('<p><div>misplaced</div></p>', asIfAt);
+    expect(report.valid).toBe(false);
+  });
+
+  it.each(pages)('finds no error on $name ($path)', async ({ path: url, status }) => {
+    const { app } = await testApp();
+    const response = await request(app).get(url);
+    expect(response.status).toBe(status);
+    const report = await validator.validateString(response.text, asIfAt);
+    const messages = report.results.flatMap((result) => result.messages);
+    expect(describeMessages(messages, response.text)).toBe('');
+  });
+});
