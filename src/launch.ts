@@ -1,24 +1,36 @@
-import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import type { Config } from './config';
-import { prepareSite, type SitePaths, DEFAULT_PATHS } from './startup';
+import type { Readiness } from './http/health';
+import { createLogger, type Logger } from './logger';
+import { DEFAULT_PATHS, prepareSite, type SitePaths } from './startup';
 
 export interface RunningSite {
   server: Server;
   /** Where the server listens, e.g. http://127.0.0.1:41234. */
   url: string;
-  close(): Promise<void>;
+  readiness: Readiness;
+  /**
+   * Stops taking new connections and lets requests in flight finish; connections left open
+   * after `graceMs` are cut. Resolves once the server is closed.
+   */
+  shutdown(graceMs?: number): Promise<void>;
 }
 
 /** Builds the site and starts listening; used by the server entry point and by tests. */
 export async function launch(
-  config: Pick<Config, 'PORT' | 'HOST' | 'BASE_URL'>,
-  options: { paths?: SitePaths; onFault?: (error: unknown) => void } = {},
+  config: Pick<Config, 'PORT' | 'HOST' | 'BASE_URL' | 'LOG_LEVEL'>,
+  options: { paths?: SitePaths; logger?: Logger } = {},
 ): Promise<RunningSite> {
+  const logger = options.logger ?? createLogger(config);
   const { site, assets } = await prepareSite(config.BASE_URL, options.paths ?? DEFAULT_PATHS);
-  const app = createApp({ site, assets, onFault: options.onFault });
-  const server = createServer(app);
+  const readiness: Readiness = { ready: true };
+  const server = createServer(
+    // Bounded headers: a request cannot make the server buffer more than this.
+    { maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 },
+    createApp({ site, assets, logger, readiness }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -28,6 +40,22 @@ export async function launch(
   return {
     server,
     url: `http://${host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    readiness,
+    shutdown: (graceMs = 8_000) => shutdown(server, readiness, graceMs),
   };
+}
+
+function shutdown(server: Server, readiness: Readiness, graceMs: number): Promise<void> {
+  readiness.ready = false;
+  return new Promise((resolve) => {
+    // Keep-alive connections go as soon as they are idle; busy ones finish their request first.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

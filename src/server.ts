@@ -1,14 +1,30 @@
 import { ConfigError, readConfig } from './config';
 import { ContentError, formatProblems } from './content/problems';
 import { launch } from './launch';
+import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const running = await launch(config, { onFault: (error) => console.error(error) });
-  console.log(`Serving on ${running.url}`);
+  const logger = createLogger(config);
+  const running = await launch(config, { logger });
+  logger.info({ url: running.url, env: config.NODE_ENV }, 'listening');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    running.shutdown().then(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {
+  // Start-up failures are for the person deploying: plain text, one problem per line.
   if (error instanceof ContentError) {
     console.error(
       `The content has problems; the site will not start.\n${formatProblems(error.problems)}`,

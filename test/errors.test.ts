@@ -1,4 +1,5 @@
 import request from 'supertest';
+import pino from 'pino';
 import { createApp } from '../src/app';
 import type { Site } from '../src/site/site';
 import { html, testApp, tree } from './helpers';
@@ -41,22 +42,25 @@ describe('errors', () => {
   it('answers a server fault with a localized 500 page and no internals', async () => {
     const { site } = await testApp();
     const fault = new Error('database exploded at /srv/app/secret.ts:12');
-    const pages = new Map(site.pages);
-    pages.get = () => {
-      throw fault;
-    };
     const faults: unknown[] = [];
-    const broken: Site = { ...site, pages };
-    const app = createApp({
-      site: broken,
-      assets: { urls: {}, byUrl: new Map() },
-      onFault: (e) => faults.push(e),
-    });
-    const response = await request(app).get('/nl/');
+    const logger = pino(
+      { level: 'error' },
+      { write: (line: string) => faults.push(JSON.parse(line)) },
+    );
+    const broken: Site = {
+      ...site,
+      renderSearch: () => {
+        throw fault;
+      },
+    };
+    const app = createApp({ site: broken, assets: { urls: {}, byUrl: new Map() }, logger });
+    const searchPath =
+      [...site.searchPaths].find(([, language]) => language.code === 'nl')?.[0] ?? '';
+    const response = await request(app).get(`${searchPath}?q=rol`);
     expect(response.status).toBe(500);
     expect(html(response.text)('html').attr('lang')).toBe('nl-BE');
     expect(response.text).not.toContain('exploded');
     expect(response.text).not.toMatch(/\/srv\/|\.ts:|at \w+ \(/);
-    expect(faults).toEqual([fault]);
+    expect(faults).toEqual([expect.objectContaining({ msg: 'server fault' })]);
   });
 });

@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
+import pino from 'pino';
 import { createApp } from '../src/app';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
 import type { Site } from '../src/site/site';
@@ -42,13 +43,16 @@ export function nodeById(id: string): ContentNode {
 /** A public address unlike the test server's own, so tests can tell where URLs come from. */
 export const TEST_BASE_URL = 'https://roles.example.be';
 
-let prepared: Promise<{ site: Site; app: Express }> | undefined;
+/** Tests read responses, not logs. */
+export const silentLogger = pino({ level: 'silent' });
+
+let prepared: Promise<{ site: Site; app: RequestListener }> | undefined;
 
 /** The real site, built once per test file through the same factory the server uses. */
-export function testApp(): Promise<{ site: Site; app: Express }> {
+export function testApp(): Promise<{ site: Site; app: RequestListener }> {
   prepared ??= prepareSite(TEST_BASE_URL).then(({ site, assets }) => ({
     site,
-    app: createApp({ site, assets }),
+    app: createApp({ site, assets, logger: silentLogger }),
   }));
   return prepared;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 // This site ships no JavaScript and loads nothing from elsewhere, so the policy can be this strict.
@@ -64,6 +65,10 @@ export function computeSecurityHeaders(): Readonly<Record<string, string>> {
   return headers;
 }
 
-export function applyHeaders(res: ServerResponse, headers: Readonly<Record<string, string>>) {
-  for (const name in headers) res.setHeader(name, headers[name] as string);
+/** Sets the precomputed security headers on every response that goes through Express. */
+export function securityHeaders(headers: Readonly<Record<string, string>>): RequestHandler {
+  return (req, res, next) => {
+    for (const name in headers) res.setHeader(name, headers[name] as string);
+    next();
+  };
 }

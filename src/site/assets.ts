@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { IMMUTABLE_CACHE_CONTROL, prepare, type PreparedResponse } from '../http/prepared';
 
 export interface Asset {
   /** Fingerprinted URL: `/assets/site.3f2a9c1b.css`. */
@@ -43,4 +44,14 @@ export function loadAssets(staticDir: string): Assets {
     byUrl.set(url, { url, body, contentType });
   }
   return { urls, byUrl };
+}
+
+/** Each asset as a ready response; its URL changes with its content, so it may be kept forever. */
+export function prepareAssets(assets: Assets): Map<string, PreparedResponse> {
+  return new Map(
+    [...assets.byUrl].map(([url, { body, contentType }]) => [
+      url,
+      prepare({ body, contentType, cacheControl: IMMUTABLE_CACHE_CONTROL }),
+    ]),
+  );
 }

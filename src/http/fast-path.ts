@@ -1,0 +1,78 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from '../logger';
+import { logWhenDone } from './access-log';
+import { matchesEtag, negotiateEncoding, type Encoding, type PreparedResponse } from './prepared';
+
+type HeaderPairs = [string, string][];
+
+interface ReadyResponse {
+  status: number;
+  etag: string;
+  notModified: HeaderPairs;
+  variants: Record<Encoding, { headers: HeaderPairs; body: Buffer }>;
+}
+
+/** Every header of every variant, worked out once: a request only picks one list and writes it. */
+function ready(
+  prepared: PreparedResponse,
+  security: Readonly<Record<string, string>>,
+): ReadyResponse {
+  const common: HeaderPairs = [
+    ...Object.entries(security),
+    ...Object.entries(prepared.headers),
+    ['etag', prepared.etag],
+  ];
+  const variant = (encoding: Encoding) => {
+    const body = prepared.variants[encoding];
+    const headers: HeaderPairs = [...common, ['content-length', String(body.length)]];
+    if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
+    return { headers, body };
+  };
+  return {
+    status: prepared.status,
+    etag: prepared.etag,
+    notModified: common,
+    variants: { br: variant('br'), gzip: variant('gzip'), identity: variant('identity') },
+  };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, response: ReadyResponse): void {
+  if (response.status === 200 && matchesEtag(req.headers['if-none-match'], response.etag)) {
+    res.writeHead(304, response.notModified.flat());
+    res.end();
+    return;
+  }
+  const { headers, body } = response.variants[negotiateEncoding(req.headers['accept-encoding'])];
+  res.writeHead(response.status, headers.flat());
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Pages and assets are the same bytes for everybody until the next deploy, so a GET or HEAD
+ * for one skips Express and writes them straight away, with exactly the headers the Express
+ * path would send. Everything else (redirects, search, errors, health) goes to `app`.
+ */
+export function preparedFirst(options: {
+  responses: ReadonlyMap<string, PreparedResponse>;
+  securityHeaders: Readonly<Record<string, string>>;
+  logger: Logger;
+  app: RequestListener;
+}): RequestListener {
+  const { securityHeaders, logger, app } = options;
+  const responses = new Map(
+    [...options.responses].map(([path, prepared]) => [path, ready(prepared, securityHeaders)]),
+  );
+  return (req, res) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const url = req.url ?? '/';
+      const query = url.indexOf('?');
+      const response = responses.get(query < 0 ? url : url.slice(0, query));
+      if (response) {
+        logWhenDone(logger, req, res);
+        send(req, res, response);
+        return;
+      }
+    }
+    app(req, res);
+  };
+}
