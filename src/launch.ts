@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import type { Config } from './config';
 import type { Readiness } from './http/health';
+import { gracefulShutdown } from './http/shutdown';
 import { createLogger, type Logger } from './logger';
 import { DEFAULT_PATHS, prepareSite, type SitePaths } from './startup';
 
@@ -31,6 +32,7 @@ export async function launch(
     { maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 },
     createApp({ site, assets, logger, readiness }),
   );
+  const shutdown = gracefulShutdown(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -41,21 +43,9 @@ export async function launch(
     server,
     url: `http://${host}:${port}`,
     readiness,
-    shutdown: (graceMs = 8_000) => shutdown(server, readiness, graceMs),
+    shutdown: (graceMs = 8_000) => {
+      readiness.ready = false;
+      return shutdown(graceMs);
+    },
   };
-}
-
-function shutdown(server: Server, readiness: Readiness, graceMs: number): Promise<void> {
-  readiness.ready = false;
-  return new Promise((resolve) => {
-    // Keep-alive connections go as soon as they are idle; busy ones finish their request first.
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
-    server.close(() => {
-      clearInterval(sweep);
-      clearTimeout(deadline);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
 }
