@@ -27,12 +27,14 @@ export async function launch(
   const logger = options.logger ?? createLogger(config);
   const { site, assets } = await prepareSite(config.BASE_URL, options.paths ?? DEFAULT_PATHS);
   const readiness: Readiness = { ready: true };
-  const server = createServer(
+  const server = createServer({
     // Bounded headers: a request cannot make the server buffer more than this.
-    { maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 },
-    createApp({ site, assets, logger, readiness }),
-  );
-  const shutdown = gracefulShutdown(server);
+    maxHeaderSize: 16 * 1024,
+    requestTimeout: 30_000,
+    headersTimeout: 10_000,
+  });
+  const { track, shutdown } = gracefulShutdown(server);
+  server.on('request', track(createApp({ site, assets, logger, readiness })));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const running = await launch(config, { logger });
   logger.info({ url: running.url, env: config.NODE_ENV }, 'listening');
+  logger.flush();
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     running.shutdown().then(() => {
       logger.info('stopped');
-      process.exit(0);
+      logger.flush(() => process.exit(0));
     });
   };
   process.on('SIGTERM', stop);

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: the site against a bare node:http server sending the very same bytes and
+ * headers, one process each, driven alike and in alternating rounds. Prints requests/s,
+ * latency and the ratio. A benchmark, not a test: this machine is shared and noisy.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(__dirname, '..');
+const PAGE = process.env.BENCH_PATH ?? '/fr/representant-legal/activer-une-qualite/';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const TOOL =
+  process.env.BENCH_TOOL ?? (spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk');
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts a server process on a free port, its output discarded, and waits until it answers. */
+async function start(
+  command: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, command, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // The access log goes nowhere, as it would to a log collector.
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { child, port };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${command.join(' ')} did not start`);
+}
+
+async function fetchVariant(port: number, encoding: string) {
+  const response = await fetch(`http://127.0.0.1:${port}${PAGE}`, {
+    headers: { 'accept-encoding': encoding },
+  });
+  const headers: string[] = [];
+  response.headers.forEach((value, name) => {
+    if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))
+      headers.push(name, value);
+  });
+  // fetch decodes bodies; ask node:http for the bytes as sent.
+  const body = await rawBody(port, encoding);
+  return { status: response.status, headers, body: body.toString('base64') };
+}
+
+async function rawBody(port: number, encoding: string): Promise<Buffer> {
+  const { get } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    get(
+      { host: '127.0.0.1', port, path: PAGE, headers: { 'accept-encoding': encoding } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      },
+    ).on('error', reject);
+  });
+}
+
+function runWrk(port: number, encoding: string): Result {
+  const args = [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${SECONDS}s`,
+    '--latency',
+    `-H`,
+    `Accept-Encoding: ${encoding}`,
+  ];
+  const out = spawnSync('wrk', [...args, `http://127.0.0.1:${port}${PAGE}`], {
+    encoding: 'utf8',
+  }).stdout;
+  const ms = (value: string | undefined) => {
+    const [, number = '0', unit = 'ms'] = /([\d.]+)(us|ms|s)/.exec(value ?? '') ?? [];
+    return Number(number) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+  };
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: ms(/^\s+50%\s+(\S+)/m.exec(out)?.[1]),
+    p99: ms(/^\s+99%\s+(\S+)/m.exec(out)?.[1]),
+    errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+  };
+}
+
+async function runAutocannon(port: number, encoding: string): Promise<Result> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${PAGE}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'accept-encoding': encoding },
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const drive = (port: number, encoding: string) =>
+  TOOL === 'wrk' ? Promise.resolve(runWrk(port, encoding)) : runAutocannon(port, encoding);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function main() {
+  const site = await start(
+    process.env.BENCH_SITE ? process.env.BENCH_SITE.split(' ') : ['dist/server.js'],
+    { NODE_ENV: 'production' },
+  );
+  const recorded = {
+    status: 200,
+    variants: {
+      identity: await fetchVariant(site.port, 'identity'),
+      br: await fetchVariant(site.port, 'br, gzip'),
+    },
+  };
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'page.json');
+  writeFileSync(file, JSON.stringify(recorded));
+  const bare = await start(['--import', 'tsx', 'scripts/bare-server.ts', file], {});
+
+  console.log(
+    `${PAGE} — ${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, driven by ${TOOL}`,
+  );
+  const table: Record<string, Result[]> = {};
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [encoding, label] of [
+      ['identity', 'plain'],
+      ['br, gzip', 'br, gzip'],
+    ] as const) {
+      for (const [name, port] of [
+        ['site', site.port],
+        ['bare node:http', bare.port],
+      ] as const) {
+        const result = await drive(port, encoding);
+        (table[`${name} (${label})`] ??= []).push(result);
+        console.log(
+          `  round ${round} ${name.padEnd(14)} ${label.padEnd(8)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  errors ${result.errors + result.non2xx}`,
+        );
+      }
+    }
+  }
+
+  const summary = Object.fromEntries(
+    Object.entries(table).map(([key, results]) => [
+      key,
+      {
+        rps: median(results.map((r) => r.rps)),
+        p50: median(results.map((r) => r.p50)),
+        p99: median(results.map((r) => r.p99)),
+        errors: results.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+      },
+    ]),
+  );
+  console.log('\nMedian of rounds:');
+  console.table(summary);
+  const rps = (key: string) => summary[key]?.rps ?? 0;
+  const plainRatio = rps('site (plain)') / rps('bare node:http (plain)');
+  const compressedRatio = rps('site (br, gzip)') / rps('bare node:http (plain)');
+  console.log(`site / bare, uncompressed:            ${plainRatio.toFixed(2)} (target ≥ 0.80)`);
+  console.log(
+    `site with br,gzip / bare uncompressed: ${compressedRatio.toFixed(2)} (target ≥ 0.90 of the site's plain rate: ${(rps('site (br, gzip)') / rps('site (plain)')).toFixed(2)})`,
+  );
+  console.log(
+    `site with br,gzip / bare with br:      ${(rps('site (br, gzip)') / rps('bare node:http (br, gzip)')).toFixed(2)}`,
+  );
+
+  for (const child of [site.child, bare.child]) child.kill('SIGTERM');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
