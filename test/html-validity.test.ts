@@ -2,19 +2,8 @@ import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, Severity, type Message } from 'html-validate';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../src/startup';
-import { pageCases, testApp, tree } from './helpers';
-
-/** Every page the site serves, the language choice and the 404 pages included. */
-const pages = [
-  { name: 'root', path: '/', status: 200 },
-  ...pageCases.map(({ name, path }) => ({ name, path, status: 200 })),
-  ...tree.languages.map((language) => ({
-    name: `${language.code} 404`,
-    path: `/${language.code}/no-such-page/`,
-    status: 404,
-  })),
-  { name: 'unknown-language 404', path: '/xx/no-such-page/', status: 404 },
-];
+import { testApp } from './helpers';
+import { visits } from './visits';
 
 /** Reads .htmlvalidate.json at the project root, as the html-validate command line would. */
 const validator = new HtmlValidate(new FileSystemConfigLoader());
@@ -31,6 +20,7 @@ function describeMessages(messages: Message[], source: string): string {
     .join('\n');
 }
 
+/** Every page: the language choice, every page of every language, search, and the 404 pages. */
 describe('HTML validity (html-validate)', () => {
   it("reads the project's .htmlvalidate.json, on top of the recommended rules", async () => {
     const rules = (await validator.getConfigFor(asIfAt)).getRules();
@@ -40,7 +30,7 @@ describe('HTML validity (html-validate)', () => {
     expect(report.valid).toBe(false);
   });
 
-  it.each(pages)('finds no error on $name ($path)', async ({ path: url, status }) => {
+  it.each(visits)('finds no error on $name ($path)', async ({ path: url, status }) => {
     const { app } = await testApp();
     const response = await request(app).get(url);
     expect(response.status).toBe(status);

@@ -1,0 +1,42 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { open, startSession, visits, type Session } from './support';
+
+/** WCAG 2.2 AA (which includes 2.0 and 2.1 A and AA) plus axe's best practices. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/** One paragraph per violation: what is wrong, where, and how to fix it. */
+function describeViolations(violations: Results['violations']): string {
+  return violations
+    .map((violation) => {
+      const where = violation.nodes
+        .map(
+          (node) =>
+            `    at ${node.target.join(' ')}\n      ${node.html}\n      ${node.failureSummary ?? ''}`,
+        )
+        .join('\n');
+      return `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}\n  ${violation.helpUrl}\n${where}`;
+    })
+    .join('\n\n');
+}
+
+describe('axe-core, WCAG 2.2 AA and best practices', () => {
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startSession();
+    page = await session.newPage();
+  });
+
+  afterAll(() => session?.close());
+
+  it.each(visits)('finds no violation on $name ($path)', async (visit) => {
+    await open(page, visit);
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(results.passes.length).toBeGreaterThan(0);
+    expect(describeViolations(results.violations)).toBe('');
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/startup';
+import { open, startSession, visits, type Session } from './support';
+
+/**
+ * A full-page screenshot of every page at desktop and phone widths, for a reviewer to look at:
+ * test-results/screenshots/<width>/<page>.png (git-ignored).
+ */
+const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 375, height: 812 },
+];
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+function fileName(name: string): string {
+  return `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`;
+}
+
+beforeAll(() => rmSync(SCREENSHOTS, { recursive: true, force: true }));
+
+describe.each(WIDTHS)('screenshots $width px wide', (viewport) => {
+  let session: Session;
+  let page: Page;
+  const folder = path.join(SCREENSHOTS, String(viewport.width));
+
+  beforeAll(async () => {
+    mkdirSync(folder, { recursive: true });
+    session = await startSession();
+    page = await session.newPage({ viewport });
+  });
+
+  afterAll(() => session?.close());
+
+  it.each(visits)('of $name ($path) fit the width', async (visit) => {
+    await open(page, visit);
+    const png = await page.screenshot({
+      fullPage: true,
+      path: path.join(folder, fileName(visit.name)),
+    });
+    const size = pngSize(png);
+    // A page wider than the window would make the full-page picture wider too.
+    expect(size.width).toBe(viewport.width);
+    expect(size.height).toBeGreaterThanOrEqual(viewport.height);
+  });
+});

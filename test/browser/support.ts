@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { launch, type RunningSite } from '../../src/launch';
+import { TEST_BASE_URL } from '../helpers';
+import type { Visit } from '../visits';
+
+export { generatedPath, sampleQuery, visits, type Visit } from '../visits';
+
+/** Debian's Chromium: the suite never downloads a browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const INSTALL_COMMAND = 'apt-get install -y chromium';
+
+/** This machine has no internet: these flags stop Chromium from trying to reach it. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Fails, never skips, when Chromium is missing. */
+export async function openBrowser(executablePath = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium is not installed at ${executablePath}: the browser tests cannot run. ` +
+        `Install it with: ${INSTALL_COMMAND}`,
+    );
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** The real server on a free port, and a browser pointed at it. */
+export interface Session {
+  browser: Browser;
+  site: RunningSite;
+  /** A fresh tab in a fresh context; closed with the session. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<Session> {
+  const site = await launch({
+    PORT: 0,
+    HOST: '127.0.0.1',
+    BASE_URL: TEST_BASE_URL,
+    LOG_LEVEL: 'silent',
+  });
+  let browser: Browser;
+  try {
+    browser = await openBrowser();
+  } catch (error) {
+    await site.shutdown();
+    throw error;
+  }
+  return {
+    browser,
+    site,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ baseURL: site.url, ...options });
+      // A missing link or element should fail in seconds, not after the whole test timeout.
+      context.setDefaultTimeout(10_000);
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await site.shutdown();
+    },
+  };
+}
+
+/** Opens a page directly and checks the server answered as expected. */
+export async function open(page: Page, visit: Visit): Promise<void> {
+  const response = await page.goto(visit.path);
+  if (response?.status() !== visit.status) {
+    throw new Error(`${visit.path} answered ${response?.status()}, expected ${visit.status}`);
+  }
+}

@@ -1,0 +1,196 @@
+import type { Locator, Page } from 'playwright-core';
+import type { Language } from '../../src/content/tree';
+import { pathOf, testApp, tree } from '../helpers';
+import { GENERATED_PAGES } from '../../src/site/pages';
+import { generatedPath, startSession, visits, type Session } from './support';
+
+/** Each page as one row of paths, one per language: content pages, then generated ones. */
+const versions: Record<string, string>[] = [
+  ...tree.nodes.map((node) => tree.languages.map((l) => [l.code, pathOf(node, l)])),
+  ...GENERATED_PAGES.map((page) =>
+    tree.languages.map((l) => [l.code, generatedPath(page, l.code)]),
+  ),
+].map((pairs) => Object.fromEntries(pairs));
+
+function samePageIn(language: Language, path: string): string | undefined {
+  return versions.find((row) => Object.values(row).includes(path))?.[language.code];
+}
+
+/** Paths of every HTML page the site has rendered, the language choice at `/` included. */
+async function servedPages(): Promise<string[]> {
+  const { site } = await testApp();
+  return [...site.pages.entries()]
+    .filter(([, page]) => page.headers['content-type']?.startsWith('text/html'))
+    .map(([path]) => path);
+}
+
+/**
+ * With JavaScript off, a reader starts at `/` and only ever clicks links (and the browser's
+ * Back button): the walk must reach every page, and every language link must lead to the
+ * same page in the other language.
+ */
+
+interface FoundLink {
+  /** What the reader sees: the link's text. */
+  name: string;
+  /** The href as written in the page, to pick this very link. */
+  href: string;
+  /** The path it leads to, without query or fragment. */
+  path: string;
+}
+
+interface Switch {
+  from: string;
+  expected: { path: string; lang: string };
+  landed: { path: string; lang: string | null };
+}
+
+interface Walk {
+  /** Paths reached, in the order they were first reached. */
+  reached: string[];
+  /** Every page load that did not answer 200. */
+  failedLoads: string[];
+  /** Links that did not land on the page their href names (e.g. through a redirect). */
+  misdirected: string[];
+  /** One entry per page and other language: where its language link led. */
+  switches: Switch[];
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The link a reader would click: found by its visible text, pinned by its href. */
+function linkNamed(page: Page, scope: Page | Locator, link: { name: string; href: string }) {
+  return scope
+    .getByRole('link', { name: link.name, exact: true })
+    .and(page.locator(`a[href=${JSON.stringify(link.href)}]`))
+    .first();
+}
+
+async function linksOn(page: Page, origin: string, language: Language): Promise<FoundLink[]> {
+  const anchors = await page
+    .locator('a[href]')
+    .evaluateAll((elements) =>
+      elements.map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+    );
+  return anchors
+    .map(({ text, href }) => ({ name: collapse(text), href, url: new URL(href, page.url()) }))
+    .filter(({ url }) => url.origin === origin && url.pathname.startsWith(`/${language.code}/`))
+    .map(({ name, href, url }) => ({ name, href, path: url.pathname }));
+}
+
+async function clickAndWait(page: Page, link: Locator): Promise<string> {
+  const from = page.url();
+  await link.click();
+  await page.waitForURL((url) => url.href !== from);
+  await page.waitForLoadState('load');
+  return new URL(page.url()).pathname;
+}
+
+async function goBackTo(page: Page, path: string): Promise<void> {
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+async function walk(session: Session, language: Language): Promise<Walk> {
+  const page = await session.newPage({ javaScriptEnabled: false });
+  const origin = session.site.url;
+  const result: Walk = { reached: [], failedLoads: [], misdirected: [], switches: [] };
+  const others = tree.languages.filter((other) => other !== language);
+  const seen = new Set<string>();
+
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.isNavigationRequest() && response.status() !== 200) {
+      result.failedLoads.push(`${response.status()} ${request.url()}`);
+    }
+  });
+
+  async function checkLanguageLinks(here: string): Promise<void> {
+    for (const other of others) {
+      const name = other.name;
+      const header = page.locator('header');
+      const href = await header.locator(`a[hreflang="${other.tag}"]`).getAttribute('href');
+      const landed = await clickAndWait(page, linkNamed(page, header, { name, href: href ?? '' }));
+      result.switches.push({
+        from: here,
+        expected: { path: samePageIn(other, here) ?? '(no such page)', lang: other.tag },
+        landed: { path: landed, lang: await page.locator('html').getAttribute('lang') },
+      });
+      await goBackTo(page, here);
+    }
+  }
+
+  async function explore(here: string): Promise<void> {
+    seen.add(here);
+    result.reached.push(here);
+    await checkLanguageLinks(here);
+    for (const link of await linksOn(page, origin, language)) {
+      if (seen.has(link.path)) continue;
+      const landed = await clickAndWait(page, linkNamed(page, page, link));
+      if (landed !== link.path) {
+        result.misdirected.push(`"${link.name}" on ${here}: ${link.href} landed on ${landed}`);
+        seen.add(link.path);
+      }
+      if (!seen.has(landed)) await explore(landed);
+      await goBackTo(page, here);
+    }
+  }
+
+  await page.goto('/');
+  const entry = page.getByRole('main').locator(`a[hreflang="${language.tag}"]`);
+  const name = collapse((await entry.textContent()) ?? '');
+  const href = (await entry.getAttribute('href')) ?? '';
+  const home = await clickAndWait(page, linkNamed(page, page.getByRole('main'), { name, href }));
+  await explore(home);
+  await page.context().close();
+  return result;
+}
+
+describe.each(tree.languages)('with JavaScript off, a reader of $name', (language) => {
+  let session: Session;
+  let result: Walk;
+  let served: string[];
+  const byOrder = (a: string, b: string) => a.localeCompare(b);
+  const contentPages = tree.nodes.map((node) => pathOf(node, language));
+  const tasks = tree.nodes.filter((node) => node.kind === 'task');
+
+  beforeAll(async () => {
+    served = (await servedPages()).filter((path) => path.startsWith(`/${language.code}/`));
+    session = await startSession();
+    result = await walk(session, language);
+  });
+
+  afterAll(() => session?.close());
+
+  it(`reaches every page, all ${contentPages.length} content pages and ${tasks.length} task answers included, by clicking links from /`, () => {
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(served).toEqual(expect.arrayContaining(contentPages));
+    expect([...result.reached].sort(byOrder)).toEqual([...served].sort(byOrder));
+  });
+
+  it('never meets an error page or a link that lands elsewhere than it says', () => {
+    expect(result.failedLoads).toEqual([]);
+    expect(result.misdirected).toEqual([]);
+  });
+
+  it('finds on every page a language link to the same page in the other language', () => {
+    const others = tree.languages.filter((other) => other !== language);
+    expect(result.switches).toHaveLength(result.reached.length * others.length);
+    const wrong = result.switches.filter(
+      ({ expected, landed }) => landed.path !== expected.path || landed.lang !== expected.lang,
+    );
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the pages the browser tests open directly', () => {
+  it('include every page the site serves, and its search page', async () => {
+    const opened = visits.map((visit) => visit.path);
+    expect(opened).toEqual(expect.arrayContaining(await servedPages()));
+    for (const language of tree.languages) {
+      expect(opened).toContain(generatedPath('search', language.code));
+    }
+  });
+});
