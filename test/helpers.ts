@@ -1,5 +1,7 @@
 import { load, type CheerioAPI } from 'cheerio';
-import type { RequestListener } from 'node:http';
+import { once } from 'node:events';
+import { createServer, get, type IncomingMessage, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../src/app';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
@@ -59,4 +61,22 @@ export function testApp(): Promise<{ site: Site; app: RequestListener }> {
 
 export function html(text: string): CheerioAPI {
   return load(text);
+}
+
+/** supertest decodes bodies; this keeps the bytes as they were sent. */
+export async function raw(path: string, headers: Record<string, string>) {
+  const { app } = await testApp();
+  const server = createServer(app).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const response = await new Promise<IncomingMessage>((resolve, reject) =>
+      get({ host: '127.0.0.1', port, path, headers }, resolve).on('error', reject),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+    return { headers: response.headers, body: Buffer.concat(chunks) };
+  } finally {
+    server.close();
+  }
 }

@@ -1,32 +1,11 @@
-import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, get, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { DEFAULT_PATHS } from '../src/startup';
-import { html, nodeById, pageCases, pathOf, testApp } from './helpers';
+import { html, nodeById, pageCases, pathOf, raw, testApp } from './helpers';
 
 const TASK = () => pathOf(nodeById('rl-activate-quality'), 'fr');
-
-/** supertest decodes bodies; this keeps the bytes as they were sent. */
-async function raw(path: string, headers: Record<string, string>) {
-  const { app } = await testApp();
-  const server = createServer(app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  try {
-    const { port } = server.address() as AddressInfo;
-    const response = await new Promise<IncomingMessage>((resolve, reject) =>
-      get({ host: '127.0.0.1', port, path, headers }, resolve).on('error', reject),
-    );
-    const chunks: Buffer[] = [];
-    for await (const chunk of response) chunks.push(chunk as Buffer);
-    return { headers: response.headers, body: Buffer.concat(chunks) };
-  } finally {
-    server.close();
-  }
-}
 
 describe('caching and compression', () => {
   it('answers a matching If-None-Match with 304 and no body', async () => {

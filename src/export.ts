@@ -1,0 +1,58 @@
+/**
+ * `npm run export`: the whole site as files for any static host or CDN, byte for byte what
+ * the server sends, with .gz and .br beside each file for hosts that serve them as they are.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readConfig } from './config';
+import type { PreparedResponse } from './http/prepared';
+import { prepareAssets, type Assets } from './site/assets';
+import type { Site } from './site/site';
+import { PROJECT_ROOT, prepareSite } from './startup';
+
+export const EXPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'site');
+
+/** `/fr/representant-legal/` is `fr/representant-legal/index.html`; other paths keep their name. */
+export function fileFor(urlPath: string): string {
+  return urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
+}
+
+/** Every file of the export, by its URL path, with the response it holds. */
+export function exportedFiles(site: Site, assets: Assets): Map<string, PreparedResponse> {
+  const files = new Map<string, PreparedResponse>([...site.pages, ...prepareAssets(assets)]);
+  // Static hosts answer unknown paths with a 404 file: one per language, and one for the rest.
+  files.set('/404.html', site.errorPage('notFound'));
+  for (const language of site.tree.languages) {
+    files.set(`/${language.code}/404.html`, site.errorPage('notFound', language.code));
+  }
+  return files;
+}
+
+export function writeExport(site: Site, assets: Assets, outDir: string): number {
+  rmSync(outDir, { recursive: true, force: true });
+  const files = exportedFiles(site, assets);
+  for (const [urlPath, response] of files) {
+    const file = path.join(outDir, fileFor(urlPath));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, response.variants.identity);
+    writeFileSync(`${file}.gz`, response.variants.gzip);
+    writeFileSync(`${file}.br`, response.variants.br);
+  }
+  return files.size;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const { site, assets } = await prepareSite(config.BASE_URL);
+  const count = writeExport(site, assets, EXPORT_DIR);
+  console.log(
+    `Exported ${count} files (and their .gz and .br) to ${path.relative(process.cwd(), EXPORT_DIR)}/ for ${config.BASE_URL}`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
