@@ -23,4 +23,7 @@ COPY views ./views
 COPY static ./static
 USER 10001:10001
 EXPOSE 3000
+# Slim images have no curl: node itself asks /healthz.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/server.js"]

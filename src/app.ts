@@ -7,6 +7,7 @@ import { redirectToCanonical } from './http/canonical';
 import { handleErrors, notFound } from './http/errors';
 import { preparedFirst } from './http/fast-path';
 import { healthChecks, type Readiness } from './http/health';
+import { boundedUrls } from './http/limits';
 import { onlyReads } from './http/methods';
 import { servePages } from './http/pages';
 import { serveSearch } from './http/search';
@@ -49,11 +50,13 @@ export function createApp({
   app.use(notFound(site));
   app.use(handleErrors(site, (error) => logger.error({ err: error }, 'server fault')));
 
-  // In front of all that: known pages and assets, as ready-made bytes with the same headers.
-  return preparedFirst({
+  // In front of all that: known pages and assets, as ready-made bytes with the same headers;
+  // and before anything, a bound on the URL's length.
+  const served = preparedFirst({
     responses: new Map([...site.pages, ...assetResponses]),
     securityHeaders: headers,
     logger,
     app,
   });
+  return boundedUrls({ site, securityHeaders: headers, next: served });
 }

@@ -36,6 +36,21 @@ describe('health', () => {
   });
 });
 
+describe('limits of the real server', () => {
+  it('refuses request headers larger than 16 KB with 431', async () => {
+    const running = await launch(config, { logger: silentLogger });
+    const big = await request(running.server)
+      .get('/fr/')
+      .set('x-padding', 'a'.repeat(20 * 1024));
+    expect(big.status).toBe(431);
+    const fine = await request(running.server)
+      .get('/fr/')
+      .set('x-padding', 'a'.repeat(4 * 1024));
+    expect(fine.status).toBe(200);
+    await running.shutdown();
+  });
+});
+
 describe('graceful shutdown', () => {
   let running: RunningSite;
   beforeEach(async () => {

@@ -19,7 +19,7 @@ export interface RenderContext {
 /** Node ids the layout links to on every page: the validator insists they exist. */
 export const LAYOUT_NODE_IDS = ['home', 'start', 'definitions', 'contact', 'about'] as const;
 
-export type ErrorKind = 'notFound' | 'badRequest' | 'serverError';
+export type ErrorKind = 'notFound' | 'badRequest' | 'uriTooLong' | 'serverError';
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
 export const GENERATED_PAGES = ['search', 'matrix'] as const;

@@ -19,6 +19,7 @@ const HTML = 'text/html; charset=utf-8';
 const ERROR_STATUS: Record<ErrorKind, number> = {
   badRequest: 400,
   notFound: 404,
+  uriTooLong: 414,
   serverError: 500,
 };
 

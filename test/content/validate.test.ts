@@ -111,6 +111,14 @@ describe('content validation', () => {
     expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(reason));
   });
 
+  it('rejects control characters, invisible to authors', () => {
+    // A double-quoted YAML string turns \\u0007 into the (invisible) bell character.
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) => text.replace(/\n {2}title: [^\n]*/, '\n  title: "savoir qui\\u0007 est le RAE"')),
+    );
+    expect(problems.map((p) => p.message)).toEqual(['fr.title: title contains a control character']);
+  });
+
   it('rejects raw HTML in a body', () => {
     const problems = problemsOf((edit) =>
       edit(TASK, (text) => text.replace(/(\n {2}body: \|\n)/, '$1    <script>alert(1)</script>\n\n')),

@@ -1,0 +1,25 @@
+import type { RequestListener } from 'node:http';
+import type { Site } from '../site/site';
+import { sendPrepared } from './prepared';
+
+/** No page of the site has a URL near this long; anything longer is refused before routing. */
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * Answers an over-long URL with 414 before it reaches any routing or decoding, so no step
+ * behind ever handles unbounded input from a request.
+ */
+export function boundedUrls(options: {
+  site: Site;
+  securityHeaders: Readonly<Record<string, string>>;
+  next: RequestListener;
+}): RequestListener {
+  const { site, securityHeaders, next } = options;
+  return (req, res) => {
+    if ((req.url?.length ?? 0) <= MAX_URL_LENGTH) return next(req, res);
+    const first = /^\/([a-z]{2,3})\//i.exec(req.url ?? '')?.[1]?.toLowerCase();
+    const language = site.tree.languages.find((l) => l.code === first)?.code;
+    for (const name in securityHeaders) res.setHeader(name, securityHeaders[name] as string);
+    sendPrepared(req, res, site.errorPage('uriTooLong', language));
+  };
+}
