@@ -153,7 +153,9 @@ async function main() {
   writeFileSync(file, JSON.stringify(recorded));
   const bare = await start(['--import', 'tsx', 'scripts/bare-server.ts', file], {});
 
-  console.log(`Site: process start to first 200 on ${PAGE}: ${site.startMs.toFixed(0)} ms (budget 1500 ms)`);
+  console.log(
+    `Site: process start to first 200 on ${PAGE}: ${site.startMs.toFixed(0)} ms (budget 1500 ms)`,
+  );
   console.log(
     `${PAGE} — ${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, driven by ${TOOL}`,
   );

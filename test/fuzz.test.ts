@@ -86,6 +86,8 @@ const requestArb = fc.record({
   ),
 });
 
+type FuzzRequest = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
+
 describe('fuzzing the server with generated requests', () => {
   let running: RunningSite;
   let agent: Agent;
@@ -101,7 +103,7 @@ describe('fuzzing the server with generated requests', () => {
     await running.shutdown();
   });
 
-  function send(req: fc.infer<typeof requestArb>) {
+  function send(req: FuzzRequest) {
     const { port } = running.server.address() as { port: number };
     const target = req.query ? `${req.path}?${req.query}` : req.path;
     return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>(

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { html, nodeById, pathOf, TEST_BASE_URL, testApp, tree } from './helpers';
+import { html, nodeById, pathOf, TEST_BASE_URL, testApp } from './helpers';
 
 const TASK = () => pathOf(nodeById('rae-activate-quality'), 'nl');
 
@@ -89,10 +89,9 @@ describe('bad requests', () => {
     'answers %s on a page with 405 and Allow, echoing nothing',
     async (method) => {
       const { app } = await testApp();
-      const response = await request(app)
-        [method.toLowerCase() as 'post'](TASK())
-        .set('x-probe', '<echo-me>')
-        .send('body=<echo-me>');
+      const agent = request(app);
+      const call = agent[method.toLowerCase() as 'post'].bind(agent);
+      const response = await call(TASK()).set('x-probe', '<echo-me>').send('body=<echo-me>');
       expect(response.status).toBe(405);
       expect(response.headers.allow).toBe('GET, HEAD');
       expect(response.text ?? '').not.toContain('echo-me');
