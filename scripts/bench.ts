@@ -3,15 +3,13 @@
  * headers, one process each, driven alike and in alternating rounds. Prints requests/s,
  * latency and the ratio. A benchmark, not a test: this machine is shared and noisy.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { startServer } from './server-process';
 
-const ROOT = path.resolve(__dirname, '..');
 const PAGE = process.env.BENCH_PATH ?? '/fr/representant-legal/activer-une-qualite/';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -25,38 +23,6 @@ interface Result {
   p99: number;
   errors: number;
   non2xx: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts a server process on a free port, its output discarded, and waits until it answers. */
-async function start(
-  command: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; port: number; startMs: number }> {
-  const port = await freePort();
-  const spawned = performance.now();
-  const child = spawn(process.execPath, command, {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    // The access log goes nowhere, as it would to a log collector.
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 1000; attempt++) {
-    const up = await fetch(`http://127.0.0.1:${port}${PAGE}`).then(
-      (response) => response.status === 200 || command.includes('scripts/bare-server.ts'),
-      () => false,
-    );
-    if (up) return { child, port, startMs: performance.now() - spawned };
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`${command.join(' ')} did not start`);
 }
 
 async function fetchVariant(port: number, encoding: string) {
@@ -138,10 +104,10 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  const site = await start(
-    process.env.BENCH_SITE ? process.env.BENCH_SITE.split(' ') : ['dist/server.js'],
-    { NODE_ENV: 'production' },
-  );
+  const site = await startServer(['dist/server.js'], {
+    env: { NODE_ENV: 'production' },
+    readyPath: PAGE,
+  });
   const recorded = {
     status: 200,
     variants: {
@@ -151,7 +117,7 @@ async function main() {
   };
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'page.json');
   writeFileSync(file, JSON.stringify(recorded));
-  const bare = await start(['--import', 'tsx', 'scripts/bare-server.ts', file], {});
+  const bare = await startServer(['--import', 'tsx', 'scripts/bare-server.ts', file]);
 
   console.log(
     `Site: process start to first 200 on ${PAGE}: ${site.startMs.toFixed(0)} ms (budget 1500 ms)`,

@@ -1,0 +1,54 @@
+/** Starting the site (or another server) as its own process, for the benchmark and the soak. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  /** From spawning the process to the first 200 on `readyPath`. */
+  startMs: number;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts `node ...command` on a free port, its output discarded, and waits for a 200. */
+export async function startServer(
+  command: string[],
+  options: { env?: NodeJS.ProcessEnv; readyPath?: string } = {},
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const spawned = performance.now();
+  const child = spawn(process.execPath, command, {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    // The access log goes nowhere, as it would to a log collector.
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const status = await fetch(`http://127.0.0.1:${port}${options.readyPath ?? '/healthz'}`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return { child, port, startMs: performance.now() - spawned };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  child.kill();
+  throw new Error(`${command.join(' ')} did not start`);
+}
+
+/** Resident memory of a process, in MB, from Linux's /proc. */
+export function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
