@@ -58,7 +58,7 @@ describe('search', () => {
     const { $ } = await search('fr', 'qualite');
     const first = $('ol.results li').first();
     expect(first.find('.results__profile').text()).toMatch(
-      /Profil : (Représentant Légal|Responsable Accès Entité)/,
+      /Profil\s: (Représentant Légal|Responsable Accès Entité)/,
     );
     expect(first.find('mark').text().toLowerCase()).toBe('qualité');
   });
