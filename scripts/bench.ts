@@ -4,7 +4,7 @@
  * latency and the ratio. A benchmark, not a test: this machine is shared and noisy.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -19,6 +19,7 @@ const TOOL =
 
 interface Result {
   rps: number;
+  cpuUsPerRequest?: number;
   p50: number;
   p99: number;
   errors: number;
@@ -98,6 +99,13 @@ async function runAutocannon(port: number, encoding: string): Promise<Result> {
 const drive = (port: number, encoding: string) =>
   TOOL === 'wrk' ? Promise.resolve(runWrk(port, encoding)) : runAutocannon(port, encoding);
 
+/** CPU time a process has used so far (user + system), in ms, from Linux's /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -131,14 +139,19 @@ async function main() {
       ['identity', 'plain'],
       ['br, gzip', 'br, gzip'],
     ] as const) {
-      for (const [name, port] of [
-        ['site', site.port],
-        ['bare node:http', bare.port],
+      for (const [name, server] of [
+        ['site', site],
+        ['bare node:http', bare],
       ] as const) {
-        const result = await drive(port, encoding);
+        const cpuBefore = cpuMs(server.child.pid ?? 0);
+        const result = await drive(server.port, encoding);
+        // When the load generator is the limit, both servers reach the same rate; the CPU each
+        // spent per request still tells them apart.
+        result.cpuUsPerRequest =
+          ((cpuMs(server.child.pid ?? 0) - cpuBefore) * 1000) / (result.rps * SECONDS);
         (table[`${name} (${label})`] ??= []).push(result);
         console.log(
-          `  round ${round} ${name.padEnd(14)} ${label.padEnd(8)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  errors ${result.errors + result.non2xx}`,
+          `  round ${round} ${name.padEnd(14)} ${label.padEnd(8)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  CPU ${result.cpuUsPerRequest.toFixed(1)} µs/req  errors ${result.errors + result.non2xx}`,
         );
       }
     }
@@ -151,6 +164,7 @@ async function main() {
         rps: median(results.map((r) => r.rps)),
         p50: median(results.map((r) => r.p50)),
         p99: median(results.map((r) => r.p99)),
+        cpuUsPerRequest: median(results.map((r) => r.cpuUsPerRequest ?? 0)),
         errors: results.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
       },
     ]),
