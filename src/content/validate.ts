@@ -20,7 +20,7 @@ interface GraphCheck {
 /** Checks what the schema cannot: the graph, the links and the slugs. Pushes every problem found. */
 export function validateGraph(check: GraphCheck): void {
   for (const id of check.requiredIds) {
-    if (!check.nodes.has(id)) {
+    if (!exists(check, id)) {
       const message = `missing ${id}.yaml: every page links to it`;
       check.problems.push({ file: 'content/pages', line: 1, message });
     }
@@ -75,7 +75,7 @@ function checkPlace(node: SourceNode, check: GraphCheck): void {
   }
   if (node.kind === 'profile') checkTaskList(node, check);
   meta.profiles?.forEach((id, index) => {
-    if (check.nodes.get(id)?.kind !== 'profile') {
+    if (!check.broken.has(id) && check.nodes.get(id)?.kind !== 'profile') {
       problem(check, node, node.lineOf(['profiles', index]), `"${id}" is not a profile`);
     }
   });

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
-import { DEFAULT_PATHS, loadSiteContent } from '../../src/startup';
+import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/startup';
 
 /** A copy of the real content, broken in one way, so each test shows one mistake an author makes. */
 function brokenCopy(breakIt: (edit: (file: string, change: (text: string) => string) => void) => void) {
@@ -131,5 +132,70 @@ describe('content validation', () => {
       edit('locales/nl/common.json', (text) => text.replace(/\n\s*"restart": "[^"]*",/, '')),
     );
     expect(problems.map(formatProblem)).toEqual(['content/locales/nl/common.json:1: missing key "task.restart"']);
+  });
+});
+
+describe('adding a language', () => {
+  it('takes only files: locale JSON and a block in each content file', async () => {
+    const { contentDir, cleanup } = brokenCopy(() => {});
+    try {
+      const french = path.join(contentDir, 'locales', 'fr', 'common.json');
+      const german = JSON.parse(readFileSync(french, 'utf8'));
+      german.language = { ...german.language, name: 'Deutsch', tag: 'de-BE', ogLocale: 'de_BE' };
+      german.search.slug = 'suche';
+      german.matrix.slug = 'wer-kann-was';
+      mkdirSync(path.join(contentDir, 'locales', 'de'));
+      writeFileSync(path.join(contentDir, 'locales', 'de', 'common.json'), JSON.stringify(german));
+
+      const missing = (() => {
+        try {
+          loadSiteContent(contentDir);
+          return [];
+        } catch (error) {
+          return error instanceof ContentError ? error.problems : [];
+        }
+      })();
+      // Every content file is listed as missing its German text: nothing can be half-translated.
+      expect(missing.length).toBeGreaterThanOrEqual(29);
+      expect(missing.filter((p) => p.message !== 'missing the "de" text of this page')).toEqual([]);
+
+      for (const file of readdirSync(contentDir, { recursive: true }).map(String)) {
+        if (!file.endsWith('.yaml') || file === 'search.yaml') continue;
+        const target = path.join(contentDir, file);
+        const text = readFileSync(target, 'utf8');
+        const french = /\nfr:\n([\s\S]*?)\nnl:\n/.exec(`\n${text}`)?.[1] ?? '';
+        // External links must name the page's own language, so the copy points at German ones.
+        const german = french.replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'de'));
+        writeFileSync(target, `${text.trimEnd()}\nde:\n${german}\n`);
+      }
+      const { tree } = loadSiteContent(contentDir);
+      expect(tree.languages.map((language) => language.code)).toEqual(['de', 'fr', 'nl']);
+      expect(tree.home.text.de?.path).toBe('/de/');
+      const { site } = await prepareSite('https://roles.example.be', { ...DEFAULT_PATHS, contentDir });
+      const home = site.pages.get('/de/')?.variants.identity.toString() ?? '';
+      expect(home).toContain('<html lang="de-BE">');
+      expect(home).toMatch(/hreflang="fr-BE"[^>]*>Français</);
+      expect(home).toMatch(/hreflang="nl-BE"[^>]*>Nederlands</);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('npm run check:content', () => {
+  it('exits 1 and lists each problem as file:line: reason', () => {
+    const { contentDir, cleanup } = brokenCopy((edit) =>
+      edit(TASK, (text) => text.replace('fr:\n', 'fr:\n  title: [unclosed\n')),
+    );
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/content/check.ts', contentDir], {
+        cwd: path.dirname(DEFAULT_PATHS.contentDir),
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^content\/profiles\/legal-representative\/rl-who\.yaml:\d+: YAML: /m);
+    } finally {
+      cleanup();
+    }
   });
 });
