@@ -1,27 +1,32 @@
 import { ConfigError, readConfig } from './config';
 import { ContentError, formatProblems } from './content/problems';
-import { launch } from './launch';
+import { launch, type RunningSite } from './launch';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config);
-  const running = await launch(config, { logger });
-  logger.info({ url: running.url, env: config.NODE_ENV }, 'listening');
-  logger.flush();
 
-  let stopping = false;
+  // Signal handlers come first: a SIGTERM that lands before them would kill the process
+  // outright, even right after it announced it was listening.
+  const state: { running?: RunningSite; stopping: boolean } = { stopping: false };
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+    if (state.stopping) return;
+    state.stopping = true;
     logger.info({ signal }, 'shutting down');
-    running.shutdown().then(() => {
+    const drained = state.running ? state.running.shutdown() : Promise.resolve();
+    void drained.then(() => {
       logger.info('stopped');
       logger.flush(() => process.exit(0));
     });
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+
+  const running = await launch(config, { logger });
+  state.running = running;
+  logger.info({ url: running.url, env: config.NODE_ENV }, 'listening');
+  logger.flush();
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from './problems';
+import { readYamlFile, schemaProblems } from './yaml-file';
 
 const word = z.string().trim().min(1).toLowerCase();
 
@@ -30,35 +30,19 @@ export function readSearchSettings(
   );
   const absolute = path.join(contentDir, SEARCH_SETTINGS_FILE);
   if (!existsSync(absolute)) return settings;
-  const file = path.relative(root, absolute);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter });
-  const [error] = doc.errors;
-  if (error) {
-    const message = `YAML: ${error.message.split('\n')[0] ?? ''}`;
-    problems.push({ file, line: error.linePos?.[0].line ?? 1, message });
-    return settings;
-  }
-  const lineOf = (keyPath: (string | number)[]) => {
-    const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  };
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const yaml = readYamlFile(root, absolute, problems);
+  if (!yaml) return settings;
+  const raw = (yaml.data ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!languages.includes(key)) {
-      problems.push({ file, line: lineOf([key]), message: `"${key}" is not a language of the site` });
+      const message = `"${key}" is not a language of the site`;
+      problems.push({ file: yaml.file, line: yaml.lineOf([key]), message });
     }
   }
   for (const language of languages) {
     const parsed = languageSettingsSchema.safeParse(raw[language] ?? {});
-    if (parsed.success) {
-      settings[language] = parsed.data;
-      continue;
-    }
-    for (const issue of parsed.error.issues) {
-      const keyPath = [language, ...issue.path.filter((k) => typeof k !== 'symbol')] as (string | number)[];
-      problems.push({ file, line: lineOf(keyPath), message: `${keyPath.join('.')}: ${issue.message}` });
-    }
+    if (parsed.success) settings[language] = parsed.data;
+    else problems.push(...schemaProblems(parsed.error, yaml, [language]));
   }
   return settings;
 }

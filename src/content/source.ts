@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import type { ContentProblem } from './problems';
 import {
   localizedTextSchema,
@@ -11,6 +8,7 @@ import {
   type LocalizedText,
   type NodeMeta,
 } from './schema';
+import { readYamlFile, schemaProblems, type KeyPath } from './yaml-file';
 
 export type NodeKind = 'home' | 'page' | 'profile' | 'task';
 
@@ -28,51 +26,9 @@ export interface SourceNode {
   meta: NodeMeta;
   text: Record<string, LocalizedText>;
   /** The line of the value at `keyPath`, or of its nearest enclosing value. */
-  lineOf(keyPath: readonly (string | number)[]): number;
+  lineOf(keyPath: KeyPath): number;
   /** The line of line `offset` inside the text at `keyPath` (block scalars start a line lower). */
-  lineInText(keyPath: readonly (string | number)[], offset: number): number;
-}
-
-type YamlDoc = Document.Parsed;
-
-interface LocatedNode {
-  range?: [number, number, number];
-  type?: string;
-}
-
-function lineLocators(doc: YamlDoc, lineCounter: LineCounter) {
-  const lineOf = (keyPath: readonly (string | number)[]): number => {
-    for (let depth = keyPath.length; depth >= 0; depth--) {
-      const node = doc.getIn(keyPath.slice(0, depth), true) as LocatedNode | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
-  const lineInText = (keyPath: readonly (string | number)[], offset: number): number => {
-    const node = doc.getIn(keyPath, true) as LocatedNode | undefined;
-    const isBlock = node?.type === 'BLOCK_LITERAL' || node?.type === 'BLOCK_FOLDED';
-    return lineOf(keyPath) + (isBlock ? 1 + offset : 0);
-  };
-  return { lineOf, lineInText };
-}
-
-function zodProblems(
-  error: z.ZodError,
-  file: string,
-  prefix: readonly (string | number)[],
-  lineOf: SourceNode['lineOf'],
-): ContentProblem[] {
-  return error.issues.map((issue) => {
-    const keyPath = [...prefix, ...issue.path.filter((k) => typeof k !== 'symbol')] as (
-      | string
-      | number
-    )[];
-    const where = keyPath.join('.');
-    const message = /received undefined$/.test(issue.message)
-      ? `${where} is missing`
-      : `${where ? `${where}: ` : ''}${issue.message}`;
-    return { file, line: lineOf(keyPath), message };
-  });
+  lineInText(keyPath: KeyPath, offset: number): number;
 }
 
 /**
@@ -87,24 +43,16 @@ export function readSourceNode(
   problems: ContentProblem[],
   profileId?: string,
 ): SourceNode | null {
-  const file = path.relative(root, absolutePath);
   const id = path.basename(absolutePath, '.yaml');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    // The first syntax error is the one to fix; the rest are mostly its echoes.
-    const [error] = doc.errors;
-    const message = error?.message.split('\n')[0] ?? 'unreadable';
-    problems.push({ file, line: error?.linePos?.[0].line ?? 1, message: `YAML: ${message}` });
-    return null;
-  }
-  const { lineOf, lineInText } = lineLocators(doc, lineCounter);
+  const yaml = readYamlFile(root, absolutePath, problems);
+  if (!yaml) return null;
+  const { file, lineOf, lineInText } = yaml;
   const before = problems.length;
 
   if (!nodeIdSchema.safeParse(id).success) {
     problems.push({ file, line: 1, message: `file name "${id}" is not a valid node id` });
   }
-  const raw: unknown = doc.toJS();
+  const raw = yaml.data;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push({ file, line: 1, message: 'expected a mapping of keys to values' });
     return null;
@@ -115,7 +63,7 @@ export function readSourceNode(
     Object.entries(entries).filter(([key]) => META_KEYS.includes(key)),
   );
   const meta = nodeMetaSchema.safeParse(metaInput);
-  if (!meta.success) problems.push(...zodProblems(meta.error, file, [], lineOf));
+  if (!meta.success) problems.push(...schemaProblems(meta.error, yaml, []));
 
   for (const key of Object.keys(entries)) {
     if (!META_KEYS.includes(key) && !languages.includes(key)) {
@@ -135,7 +83,7 @@ export function readSourceNode(
     }
     const parsed = localizedTextSchema.safeParse(entries[language]);
     if (parsed.success) text[language] = parsed.data;
-    else problems.push(...zodProblems(parsed.error, file, [language], lineOf));
+    else problems.push(...schemaProblems(parsed.error, yaml, [language]));
   }
 
   if (problems.length > before || !meta.success) return null;

@@ -3,10 +3,14 @@ import type { Site } from '../site/site';
 import type { ErrorKind } from '../site/pages';
 import { sendPrepared } from './prepared';
 
-/** The language an unknown URL was asked in, when its first segment names one. */
-function languageOf(site: Site, req: Request): string | undefined {
-  const first = req.path.split('/')[1]?.toLowerCase();
+/** The language a URL was asked in, when its first segment names one: `/FR/...` is French. */
+export function languageOfUrl(site: Site, url: string): string | undefined {
+  const first = /^\/([^/?]+)/.exec(url)?.[1]?.toLowerCase();
   return site.tree.languages.find((language) => language.code === first)?.code;
+}
+
+function languageOf(site: Site, req: Request): string | undefined {
+  return languageOfUrl(site, req.path);
 }
 
 export function notFound(site: Site): RequestHandler {

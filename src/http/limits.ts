@@ -1,5 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { Site } from '../site/site';
+import { languageOfUrl } from './errors';
 import { sendPrepared } from './prepared';
 
 /** No page of the site has a URL near this long; anything longer is refused before routing. */
@@ -17,8 +18,7 @@ export function boundedUrls(options: {
   const { site, securityHeaders, next } = options;
   return (req, res) => {
     if ((req.url?.length ?? 0) <= MAX_URL_LENGTH) return next(req, res);
-    const first = /^\/([a-z]{2,3})\//i.exec(req.url ?? '')?.[1]?.toLowerCase();
-    const language = site.tree.languages.find((l) => l.code === first)?.code;
+    const language = languageOfUrl(site, req.url ?? '');
     for (const name in securityHeaders) res.setHeader(name, securityHeaders[name] as string);
     sendPrepared(req, res, site.errorPage('uriTooLong', language));
   };

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { ContentProblem } from './problems';
+
+export type KeyPath = readonly (string | number)[];
+
+/** A content file parsed with its line numbers, so every problem can name its line. */
+export interface YamlFile {
+  /** Path relative to the project root, for messages. */
+  file: string;
+  data: unknown;
+  /** The line of the value at `keyPath`, or of its nearest enclosing value. */
+  lineOf(keyPath: KeyPath): number;
+  /** The line of line `offset` inside the text at `keyPath` (block scalars start a line lower). */
+  lineInText(keyPath: KeyPath, offset: number): number;
+}
+
+interface LocatedNode {
+  range?: [number, number, number];
+  type?: string;
+}
+
+function lineLocators(doc: Document.Parsed, lineCounter: LineCounter) {
+  const lineOf = (keyPath: KeyPath): number => {
+    for (let depth = keyPath.length; depth >= 0; depth--) {
+      const node = doc.getIn(keyPath.slice(0, depth), true) as LocatedNode | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const lineInText = (keyPath: KeyPath, offset: number): number => {
+    const node = doc.getIn(keyPath, true) as LocatedNode | undefined;
+    const isBlock = node?.type === 'BLOCK_LITERAL' || node?.type === 'BLOCK_FOLDED';
+    return lineOf(keyPath) + (isBlock ? 1 + offset : 0);
+  };
+  return { lineOf, lineInText };
+}
+
+/** Reads a YAML file; on a syntax error, reports it and returns null. */
+export function readYamlFile(
+  root: string,
+  absolutePath: string,
+  problems: ContentProblem[],
+): YamlFile | null {
+  const file = path.relative(root, absolutePath);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    // The first syntax error is the one to fix; the rest are mostly its echoes.
+    const [error] = doc.errors;
+    const message = error?.message.split('\n')[0] ?? 'unreadable';
+    problems.push({ file, line: error?.linePos?.[0].line ?? 1, message: `YAML: ${message}` });
+    return null;
+  }
+  return { file, data: doc.toJS(), ...lineLocators(doc, lineCounter) };
+}
+
+/** Zod's complaints about the value at `prefix`, each at its own line. */
+export function schemaProblems(error: z.ZodError, yaml: YamlFile, prefix: KeyPath): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const keyPath = [...prefix, ...issue.path.filter((k) => typeof k !== 'symbol')] as (
+      | string
+      | number
+    )[];
+    const where = keyPath.join('.');
+    const message = /received undefined$/.test(issue.message)
+      ? `${where} is missing`
+      : `${where ? `${where}: ` : ''}${issue.message}`;
+    return { file: yaml.file, line: yaml.lineOf(keyPath), message };
+  });
+}
