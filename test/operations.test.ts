@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, get } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { ConfigError, readConfig } from '../src/config';
@@ -47,6 +48,20 @@ describe('limits of the real server', () => {
       .get('/fr/')
       .set('x-padding', 'a'.repeat(4 * 1024));
     expect(fine.status).toBe(200);
+    await running.shutdown();
+  });
+
+  it('answers a malformed request line with 400 and the security headers', async () => {
+    const running = await launch(config, { logger: silentLogger });
+    const { port } = running.server.address() as { port: number };
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /fr/ HTTP/1.1 extra\r\n\r\n');
+    let answer = '';
+    socket.setEncoding('latin1').on('data', (chunk: string) => (answer += chunk));
+    await once(socket, 'close');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer).toContain('x-content-type-options: nosniff');
     await running.shutdown();
   });
 });
