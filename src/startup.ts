@@ -3,7 +3,7 @@ import { loadContent, type LoadedContent } from './content/load';
 import { createI18n, translatorFor } from './i18n';
 import { loadAssets, type Assets } from './site/assets';
 import { createSearch } from './search/search';
-import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/pages';
+import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/layout';
 import { buildSite, type Site } from './site/site';
 import { createViews } from './site/views';
 

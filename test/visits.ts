@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GENERATED_PAGES } from '../src/site/pages';
+import { GENERATED_PAGES } from '../src/site/layout';
 import { DEFAULT_PATHS } from '../src/startup';
 import { pageCases, tree } from './helpers';
 

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Site } from '../site/site';
-import type { ErrorKind } from '../site/pages';
+import type { ErrorKind } from '../site/error-pages';
 import { sendPrepared } from './prepared';
 
 /** The language a URL was asked in, when its first segment names one: `/FR/...` is French. */

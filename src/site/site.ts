@@ -2,16 +2,9 @@ import type { ContentTree, Language } from '../content/tree';
 import { NO_CACHE, prepare, type PreparedResponse } from '../http/prepared';
 import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
 import type { Version } from './meta';
-import {
-  generatedPath,
-  renderErrorPage,
-  renderMatrixPage,
-  renderNodePage,
-  renderRootPage,
-  renderSearchPage,
-  type ErrorKind,
-  type RenderContext,
-} from './pages';
+import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
+import { generatedPath, type RenderContext } from './layout';
+import { renderMatrixPage, renderNodePage, renderSearchPage } from './pages';
 import { robotsTxt, sitemapXml } from './sitemap';
 
 const HTML = 'text/html; charset=utf-8';

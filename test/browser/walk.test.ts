@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Language } from '../../src/content/tree';
 import { pathOf, testApp, tree } from '../helpers';
-import { GENERATED_PAGES } from '../../src/site/pages';
+import { GENERATED_PAGES } from '../../src/site/layout';
 import { generatedPath, startSession, visits, type Session } from './support';
 
 /** Each page as one row of paths, one per language: content pages, then generated ones. */
