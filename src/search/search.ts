@@ -38,15 +38,24 @@ const SEARCH_OPTIONS = {
   maxFuzzy: 2,
 } as const;
 
-/** The query as units to match: a known phrase with all its synonyms, or a single word. */
-function queryUnits(query: string, groups: readonly string[][]): Query[] {
-  let rest = ` ${words(fold(query)).join(' ')} `;
-  const units: Query[] = [];
-  const foldedGroups = groups.map((group) => group.map((phrase) => words(fold(phrase)).join(' ')));
-  // Longer phrases first, so "gestionnaire d'accès principal" wins over "gestionnaire d'accès".
-  const phrases = foldedGroups
+/** A synonym phrase, folded, with every phrase of its group. */
+interface SynonymPhrase {
+  phrase: string;
+  group: string[];
+}
+
+/** Folded once per language; longer phrases first, so "gestionnaire d'accès principal" wins. */
+function synonymPhrases(groups: readonly string[][]): SynonymPhrase[] {
+  const folded = groups.map((group) => group.map((phrase) => words(fold(phrase)).join(' ')));
+  return folded
     .flatMap((group) => group.map((phrase) => ({ phrase, group })))
     .sort((a, b) => b.phrase.length - a.phrase.length);
+}
+
+/** The query as units to match: a known phrase with all its synonyms, or a single word. */
+function queryUnits(query: string, phrases: readonly SynonymPhrase[]): Query[] {
+  let rest = ` ${words(fold(query)).join(' ')} `;
+  const units: Query[] = [];
   for (const { phrase, group } of phrases) {
     if (!rest.includes(` ${phrase} `)) continue;
     rest = rest.replace(` ${phrase} `, ' ');
@@ -95,16 +104,17 @@ export function createSearch(tree: ContentTree, settings: SearchSettings): SiteS
       indexFor(tree, l.code, settings[l.code] ?? { ignore: [], synonyms: [] }),
     ]),
   );
+  const phrases = new Map(
+    tree.languages.map((l) => [l.code, synonymPhrases(settings[l.code]?.synonyms ?? [])]),
+  );
   return {
     search(language, query) {
       const index = indexes.get(language);
-      const units = queryUnits(
-        query.slice(0, MAX_QUERY_LENGTH),
-        settings[language]?.synonyms ?? [],
-      );
+      const bounded = query.slice(0, MAX_QUERY_LENGTH);
+      const units = queryUnits(bounded, phrases.get(language) ?? []);
       if (!index || units.length === 0) return [];
       // The visitor's own words count more than their synonyms.
-      const own = new Set(words(fold(query)));
+      const own = new Set(words(fold(bounded)));
       const boostTerm = (term: string) => (own.has(term) ? 1 : 0.6);
       // Every word should match; if nothing does, any word will do.
       let results = index.search({ combineWith: 'AND', queries: units }, { boostTerm });
