@@ -9,7 +9,7 @@ import { healthChecks, type Readiness } from './http/health';
 import { boundedUrls } from './http/limits';
 import { onlyReads } from './http/methods';
 import { serveSearch } from './http/search';
-import { computeSecurityHeaders, securityHeaders } from './http/security';
+import { securityHeaders } from './http/security';
 import type { Logger } from './logger';
 import { prepareAssets, type Assets } from './site/assets';
 import type { Site } from './site/site';
@@ -32,31 +32,23 @@ export function createApp({
   logger,
   readiness = { ready: true },
 }: AppDependencies): RequestListener {
-  const headers = computeSecurityHeaders();
   return boundedUrls({
     site,
-    securityHeaders: headers,
     next: preparedFirst({
       responses: new Map([...site.pages, ...prepareAssets(assets)]),
-      securityHeaders: headers,
       logger,
-      app: madePerRequest(site, logger, readiness, headers),
+      app: madePerRequest(site, logger, readiness),
     }),
   });
 }
 
 /** What is not a ready-made page: health, redirects, search and errors. */
-function madePerRequest(
-  site: Site,
-  logger: Logger,
-  readiness: Readiness,
-  headers: Readonly<Record<string, string>>,
-): RequestListener {
+function madePerRequest(site: Site, logger: Logger, readiness: Readiness): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(accessLog(logger));
-  app.use(securityHeaders(headers));
+  app.use(securityHeaders());
   app.use(healthChecks(readiness));
   app.use(onlyReads());
   app.use(compression());

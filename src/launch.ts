@@ -4,7 +4,6 @@ import { createApp } from './app';
 import type { Config } from './config';
 import type { Readiness } from './http/health';
 import { answerClientErrors } from './http/client-errors';
-import { computeSecurityHeaders } from './http/security';
 import { gracefulShutdown } from './http/shutdown';
 import { createLogger, type Logger } from './logger';
 import { DEFAULT_PATHS, prepareSite, type SitePaths } from './startup';
@@ -35,7 +34,7 @@ export async function launch(
     requestTimeout: 30_000,
     headersTimeout: 10_000,
   });
-  answerClientErrors(server, computeSecurityHeaders());
+  answerClientErrors(server);
   const { track, shutdown } = gracefulShutdown(server);
   server.on('request', track(createApp({ site, assets, logger, readiness })));
   await new Promise<void>((resolve, reject) => {

@@ -1,16 +1,14 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { SECURITY_HEADERS } from './security';
 
 /**
  * Requests so malformed that Node rejects them before any handler (a broken request line,
  * headers over the size limit) still get a proper answer, with the site's security headers,
  * instead of Node's bare default.
  */
-export function answerClientErrors(
-  server: Server,
-  securityHeaders: Readonly<Record<string, string>>,
-): void {
-  const headerLines = Object.entries(securityHeaders)
+export function answerClientErrors(server: Server): void {
+  const headerLines = Object.entries(SECURITY_HEADERS)
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from '../logger';
 import { logPrepared } from './access-log';
 import { matchesEtag, negotiateEncoding, type Encoding, type PreparedResponse } from './prepared';
+import { SECURITY_HEADERS } from './security';
 
 type HeaderPairs = [string, string][];
 
@@ -18,13 +19,9 @@ interface ReadyResponse {
 }
 
 /** Every header of every variant, worked out once: a request only picks one list and writes it. */
-function ready(
-  prepared: PreparedResponse,
-  security: Readonly<Record<string, string>>,
-  log: Logger,
-): ReadyResponse {
+function ready(prepared: PreparedResponse, log: Logger): ReadyResponse {
   const common: HeaderPairs = [
-    ...Object.entries(security),
+    ...Object.entries(SECURITY_HEADERS),
     ...Object.entries(prepared.headers),
     ['etag', prepared.etag],
   ];
@@ -61,15 +58,14 @@ function send(req: IncomingMessage, res: ServerResponse, response: ReadyResponse
  */
 export function preparedFirst(options: {
   responses: ReadonlyMap<string, PreparedResponse>;
-  securityHeaders: Readonly<Record<string, string>>;
   logger: Logger;
   app: RequestListener;
 }): RequestListener {
-  const { securityHeaders, logger, app } = options;
+  const { logger, app } = options;
   const responses = new Map(
     [...options.responses].map(([path, prepared]) => [
       path,
-      ready(prepared, securityHeaders, logger.child({ path })),
+      ready(prepared, logger.child({ path })),
     ]),
   );
   return (req, res) => {

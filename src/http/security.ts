@@ -45,7 +45,9 @@ const DENIED_FEATURES = [
  * The security headers of every response, computed once by letting helmet set them on a
  * recording response. Pages, assets and errors all get exactly this set.
  */
-export function computeSecurityHeaders(): Readonly<Record<string, string>> {
+type SecurityHeaders = Readonly<Record<string, string>>;
+
+function computeSecurityHeaders(): SecurityHeaders {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -65,10 +67,17 @@ export function computeSecurityHeaders(): Readonly<Record<string, string>> {
   return headers;
 }
 
-/** Sets the precomputed security headers on every response that goes through Express. */
-export function securityHeaders(headers: Readonly<Record<string, string>>): RequestHandler {
+/** The one set, shared by every path that answers: fast path, Express, guards, client errors. */
+export const SECURITY_HEADERS: SecurityHeaders = computeSecurityHeaders();
+
+export function applySecurityHeaders(res: ServerResponse): void {
+  for (const name in SECURITY_HEADERS) res.setHeader(name, SECURITY_HEADERS[name] as string);
+}
+
+/** Sets the security headers on every response that goes through Express. */
+export function securityHeaders(): RequestHandler {
   return (req, res, next) => {
-    for (const name in headers) res.setHeader(name, headers[name] as string);
+    applySecurityHeaders(res);
     next();
   };
 }
