@@ -25,9 +25,14 @@ function pathOf(req: IncomingMessage): string {
 }
 
 /**
- * One line per request: id, method, path, status, duration. Only the path is logged, never
- * the query string: search queries can hold personal data.
+ * What every access-log line says: id, method, status, duration. The path is added by the
+ * caller; never the query string, since search queries can hold personal data.
  */
+function lineOf(req: IncomingMessage, res: ServerResponse, start: number) {
+  const ms = Math.round((performance.now() - start) * 1000) / 1000;
+  return { reqId: requestId(req), method: req.method, status: res.statusCode, ms };
+}
+
 export function logServed(
   logger: Logger,
   req: IncomingMessage,
@@ -37,13 +42,7 @@ export function logServed(
   const path = pathOf(req);
   const quiet = QUIET_PATHS.has(path);
   if (!logger.isLevelEnabled(quiet ? 'debug' : 'info')) return;
-  const line = {
-    reqId: requestId(req),
-    method: req.method,
-    path,
-    status: res.statusCode,
-    ms: Math.round((performance.now() - start) * 1000) / 1000,
-  };
+  const line = { ...lineOf(req, res, start), path };
   if (quiet) logger.debug(line, 'request');
   else logger.info(line, 'request');
 }
@@ -59,12 +58,7 @@ export function logPrepared(
   res: ServerResponse,
   start: number,
 ): void {
-  if (!pathLogger.isLevelEnabled('info')) return;
-  const ms = Math.round((performance.now() - start) * 1000) / 1000;
-  pathLogger.info(
-    { reqId: requestId(req), method: req.method, status: res.statusCode, ms },
-    'request',
-  );
+  if (pathLogger.isLevelEnabled('info')) pathLogger.info(lineOf(req, res, start), 'request');
 }
 
 /** For requests Express answers: logs when the response is done. */

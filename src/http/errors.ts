@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Site } from '../site/site';
 import type { ErrorKind } from '../site/error-pages';
 import { sendPrepared } from './prepared';
@@ -9,12 +9,9 @@ export function languageOfUrl(site: Site, url: string): string | undefined {
   return site.tree.languages.find((language) => language.code === first)?.code;
 }
 
-function languageOf(site: Site, req: Request): string | undefined {
-  return languageOfUrl(site, req.path);
-}
-
 export function notFound(site: Site): RequestHandler {
-  return (req, res) => sendPrepared(req, res, site.errorPage('notFound', languageOf(site, req)));
+  return (req, res) =>
+    sendPrepared(req, res, site.errorPage('notFound', languageOfUrl(site, req.path)));
 }
 
 function kindOf(error: unknown): ErrorKind {
@@ -33,6 +30,6 @@ export function handleErrors(site: Site, onFault: (error: unknown) => void): Err
     if (res.headersSent) return next(error);
     const kind = kindOf(error);
     if (kind === 'serverError') onFault(error);
-    sendPrepared(req, res, site.errorPage(kind, languageOf(site, req)));
+    sendPrepared(req, res, site.errorPage(kind, languageOfUrl(site, req.path)));
   };
 }
