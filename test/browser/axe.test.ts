@@ -1,6 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { open, startSession, visits, type Session } from './support';
+import { open, pageForBlock, visits } from './support';
 
 /** WCAG 2.2 AA (which includes 2.0 and 2.1 A and AA) plus axe's best practices. */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -23,17 +22,10 @@ function describeViolations(violations: Results['violations']): string {
 }
 
 describe('axe-core, WCAG 2.2 AA and best practices', () => {
-  let session: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    session = await startSession();
-    page = await session.newPage();
-  });
-
-  afterAll(() => session?.close());
+  const currentPage = pageForBlock();
 
   it.each(visits)('finds no violation on $name ($path)', async (visit) => {
+    const page = currentPage();
     await open(page, visit);
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.passes.length).toBeGreaterThan(0);

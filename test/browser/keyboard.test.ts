@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { Page } from 'playwright-core';
-import { open, startSession, visits, type Session } from './support';
+import { open, pageForBlock, visits } from './support';
 
 /**
  * A keyboard user: the first Tab stop is the skip link and it works; Tab then reaches every
@@ -158,18 +158,11 @@ function focusProblem(stop: Stop, resting: Look | undefined): string | null {
 }
 
 describe('keyboard', () => {
-  let session: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    session = await startSession();
-    page = await session.newPage();
-  });
-
-  afterAll(() => session?.close());
+  const currentPage = pageForBlock();
 
   describe.each(visits)('on $name ($path)', (visit) => {
     it('starts with a skip link that moves on to the main content', async () => {
+      const page = currentPage();
       await open(page, visit);
       const first = await tab(page);
       expect(first).toMatchObject({ tag: 'a', href: '#main', onScreen: true });
@@ -189,6 +182,7 @@ describe('keyboard', () => {
     });
 
     it('reaches every link and control with Tab, in order, each with a visible focus indicator', async () => {
+      const page = currentPage();
       await open(page, visit);
       const focusables = await markFocusables(page);
       const stops: Stop[] = [];

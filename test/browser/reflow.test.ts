@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { Page } from 'playwright-core';
-import { open, startSession, visits, type Session } from './support';
+import { open, pageForBlock, visits } from './support';
 
 /**
  * WCAG 1.4.10 Reflow and 1.4.4 Resize text: at 320 CSS px wide, and at 200% zoom, a page reads
@@ -92,19 +92,12 @@ async function measure(page: Page): Promise<Overflow> {
 }
 
 describe.each(LAYOUTS)('at $name', ({ viewport, deviceScaleFactor }) => {
-  let session: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    session = await startSession();
-    page = await session.newPage({ viewport, deviceScaleFactor });
-  });
-
-  afterAll(() => session?.close());
+  const currentPage = pageForBlock({ viewport, deviceScaleFactor });
 
   it.each(visits)(
     '$name ($path) needs no sideways scrolling and cuts no text off',
     async (visit) => {
+      const page = currentPage();
       await open(page, visit);
       const overflow = await measure(page);
       expect(overflow.viewportWidth).toBe(viewport.width);

@@ -1,8 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/startup';
-import { open, startSession, visits, type Session } from './support';
+import { open, pageForBlock, visits } from './support';
 
 /**
  * A full-page screenshot of every page at desktop and phone widths, for a reviewer to look at:
@@ -28,19 +27,12 @@ function fileName(name: string): string {
 beforeAll(() => rmSync(SCREENSHOTS, { recursive: true, force: true }));
 
 describe.each(WIDTHS)('screenshots $width px wide', (viewport) => {
-  let session: Session;
-  let page: Page;
   const folder = path.join(SCREENSHOTS, String(viewport.width));
-
-  beforeAll(async () => {
-    mkdirSync(folder, { recursive: true });
-    session = await startSession();
-    page = await session.newPage({ viewport });
-  });
-
-  afterAll(() => session?.close());
+  beforeAll(() => mkdirSync(folder, { recursive: true }));
+  const currentPage = pageForBlock({ viewport });
 
   it.each(visits)('of $name ($path) fit the width', async (visit) => {
+    const page = currentPage();
     await open(page, visit);
     const png = await page.screenshot({
       fullPage: true,

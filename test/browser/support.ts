@@ -72,6 +72,24 @@ export async function startSession(): Promise<Session> {
   };
 }
 
+/**
+ * For a describe block that reuses one tab: starts the server and a browser before its tests,
+ * closes them after, and returns how to get the tab.
+ */
+export function pageForBlock(options: BrowserContextOptions = {}): () => Page {
+  let session: Session | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+    page = await session.newPage(options);
+  });
+  afterAll(() => session?.close());
+  return () => {
+    if (!page) throw new Error('the browser session did not start');
+    return page;
+  };
+}
+
 /** Opens a page directly and checks the server answered as expected. */
 export async function open(page: Page, visit: Visit): Promise<void> {
   const response = await page.goto(visit.path);
