@@ -4,7 +4,9 @@ import { DEFAULT_PATHS, loadSiteContent } from '../startup';
 import { ContentError, formatProblems } from './problems';
 
 try {
-  const { tree } = loadSiteContent(process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_PATHS.contentDir);
+  const { tree } = loadSiteContent(
+    process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_PATHS.contentDir,
+  );
   const languages = tree.languages.map((language) => language.code).join(', ');
   console.log(`Content OK: ${tree.nodes.length} pages in each language (${languages}).`);
 } catch (error) {

@@ -41,7 +41,12 @@ function subfolders(dir: string): string[] {
     .sort();
 }
 
-function readNodes(root: string, contentDir: string, languages: string[], problems: ContentProblem[]) {
+function readNodes(
+  root: string,
+  contentDir: string,
+  languages: string[],
+  problems: ContentProblem[],
+) {
   const nodes = new Map<string, SourceNode>();
   const broken = new Map<string, { profileId?: string }>();
   const add = (file: string, kind: SourceNode['kind'], profileId?: string) => {
@@ -52,7 +57,11 @@ function readNodes(root: string, contentDir: string, languages: string[], proble
     }
     const other = nodes.get(node.id);
     if (other) {
-      problems.push({ file: node.file, line: 1, message: `node id "${node.id}" is also ${other.file}` });
+      problems.push({
+        file: node.file,
+        line: 1,
+        message: `node id "${node.id}" is also ${other.file}`,
+      });
     }
     nodes.set(node.id, node);
   };
@@ -65,7 +74,11 @@ function readNodes(root: string, contentDir: string, languages: string[], proble
     const folder = path.join(profilesDir, profileId);
     if (!existsSync(`${folder}.yaml`)) {
       const label = path.relative(root, folder);
-      problems.push({ file: label, line: 1, message: `folder has no profile file ${profileId}.yaml` });
+      problems.push({
+        file: label,
+        line: 1,
+        message: `folder has no profile file ${profileId}.yaml`,
+      });
     }
     for (const file of yamlFiles(folder)) add(file, 'task', profileId);
   }

@@ -78,14 +78,21 @@ export function readLocales(
     ),
   ].sort();
   const messages: LocaleFiles['messages'] = {};
-  const keysByFile = new Map<string, { label: string; source: string; keys: Map<string, unknown> }>();
+  const keysByFile = new Map<
+    string,
+    { label: string; source: string; keys: Map<string, unknown> }
+  >();
   for (const language of languages) {
     messages[language] = {};
     for (const namespace of namespaces) {
       const file = path.join(dir, language, `${namespace}.json`);
       const label = path.relative(root, file);
       if (!existsSync(file)) {
-        problems.push({ file: label, line: 1, message: `missing: every language needs ${namespace}.json` });
+        problems.push({
+          file: label,
+          line: 1,
+          message: `missing: every language needs ${namespace}.json`,
+        });
         continue;
       }
       const json = readJson(file, label, problems);
@@ -111,7 +118,11 @@ export function readLocales(
           problems.push({ file: entry.label, line: 1, message: `missing key "${key}"` });
         } else if (typeof value !== 'string' || value.trim() === '') {
           const line = lineOfKey(entry.source, key);
-          problems.push({ file: entry.label, line, message: `"${key}" must be a non-empty string` });
+          problems.push({
+            file: entry.label,
+            line,
+            message: `"${key}" must be a non-empty string`,
+          });
         }
       }
     }

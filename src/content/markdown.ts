@@ -67,7 +67,8 @@ export function inspectMarkdown(source: string): MarkdownFindings {
     }
     for (const child of token.children ?? []) {
       if (child.type === 'html_inline') findings.htmlLines.push(line);
-      if (child.type === 'link_open') findings.links.push({ href: child.attrGet('href') ?? '', line });
+      if (child.type === 'link_open')
+        findings.links.push({ href: child.attrGet('href') ?? '', line });
       if (child.type === 'image') findings.imageLines.push(line);
     }
   }

@@ -100,7 +100,9 @@ export function buildTree(
       const text = source.text[language.code];
       if (!text) throw new Error(`unvalidated missing text for ${source.id}`);
       const slug = text.slug ?? '';
-      const base = node.profile ? pathOf(sources, node.profile.id, language.code) : `/${language.code}/`;
+      const base = node.profile
+        ? pathOf(sources, node.profile.id, language.code)
+        : `/${language.code}/`;
       node.text[language.code] = {
         title: text.title,
         heading: capitalise(text.title, language.tag),

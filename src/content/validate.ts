@@ -3,8 +3,6 @@ import { inspectMarkdown } from './markdown';
 import type { ContentProblem } from './problems';
 import { MARKDOWN_FIELDS, type SourceNode } from './source';
 
-
-
 interface GraphCheck {
   nodes: ReadonlyMap<string, SourceNode>;
   /** Files that exist but failed the schema: their problems are reported already. */
@@ -104,7 +102,9 @@ function exists(check: GraphCheck, id: string): boolean {
 
 function checkTaskList(profile: SourceNode, check: GraphCheck): void {
   const own = [...check.nodes.values()].filter((n) => n.profileId === profile.id);
-  const brokenOwn = [...check.broken].filter(([, b]) => b.profileId === profile.id).map(([id]) => id);
+  const brokenOwn = [...check.broken]
+    .filter(([, b]) => b.profileId === profile.id)
+    .map(([id]) => id);
   const listed = profile.meta.tasks ?? [];
   const topics = new Map<string, string>();
   for (const task of own) {

@@ -58,11 +58,14 @@ export function readYamlFile(
 }
 
 /** Zod's complaints about the value at `prefix`, each at its own line. */
-export function schemaProblems(error: z.ZodError, yaml: YamlFile, prefix: KeyPath): ContentProblem[] {
+export function schemaProblems(
+  error: z.ZodError,
+  yaml: YamlFile,
+  prefix: KeyPath,
+): ContentProblem[] {
   return error.issues.map((issue) => {
     const keyPath = [...prefix, ...issue.path.filter((k) => typeof k !== 'symbol')] as (
-      | string
-      | number
+      string | number
     )[];
     const where = keyPath.join('.');
     const message = /received undefined$/.test(issue.message)

@@ -45,7 +45,13 @@ function inLanguage(url: string, code: string): string {
 
 function externalLinks(html: string): string[] {
   const $ = load(html);
-  return [...new Set($('a.external').map((_, a) => $(a).attr('href') ?? '').get())].sort();
+  return [
+    ...new Set(
+      $('a.external')
+        .map((_, a) => $(a).attr('href') ?? '')
+        .get(),
+    ),
+  ].sort();
 }
 
 const cases = tree.languages.flatMap((language) =>

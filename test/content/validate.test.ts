@@ -1,12 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
 import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/startup';
 
 /** A copy of the real content, broken in one way, so each test shows one mistake an author makes. */
-function brokenCopy(breakIt: (edit: (file: string, change: (text: string) => string) => void) => void) {
+function brokenCopy(
+  breakIt: (edit: (file: string, change: (text: string) => string) => void) => void,
+) {
   const root = mkdtempSync(path.join(tmpdir(), 'content-'));
   const contentDir = path.join(root, 'content');
   cpSync(DEFAULT_PATHS.contentDir, contentDir, { recursive: true });
@@ -43,14 +53,21 @@ describe('content validation', () => {
   });
 
   it('reports a missing translation with file and line', () => {
-    const problems = problemsOf((edit) => edit(TASK, (text) => text.slice(0, text.indexOf('\nnl:')) + '\n'));
-    expect(problems.map(formatProblem)).toEqual([`content/${TASK}:1: missing the "nl" text of this page`]);
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) => text.slice(0, text.indexOf('\nnl:')) + '\n'),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${TASK}:1: missing the "nl" text of this page`,
+    ]);
   });
 
   it('reports a missing field of one language at its line', () => {
     const problems = problemsOf((edit) =>
-      edit(TASK, (text) => text.replace(/\n {2}description:[^\n]*(?=\n {2}body)/g, (m, offset: number) =>
-        offset > text.indexOf('\nnl:') ? '' : m)),
+      edit(TASK, (text) =>
+        text.replace(/\n {2}description:[^\n]*(?=\n {2}body)/g, (m, offset: number) =>
+          offset > text.indexOf('\nnl:') ? '' : m,
+        ),
+      ),
     );
     expect(problems).toHaveLength(1);
     // The nl block starts on the line after "nl:".
@@ -63,27 +80,40 @@ describe('content validation', () => {
 
   it('reports a dangling internal link at the line it is on', () => {
     const file = 'profiles/legal-representative/rl-manage-roles.yaml';
-    const problems = problemsOf((edit) => edit(file, (text) => text.replace('(gl-manage-roles)', '(gl-manage-rolez)')));
+    const problems = problemsOf((edit) =>
+      edit(file, (text) => text.replace('(gl-manage-roles)', '(gl-manage-rolez)')),
+    );
     expect(problems.length).toBeGreaterThanOrEqual(1);
-    expect(problems[0]).toMatchObject({ file: `content/${file}`, line: lineOf(file, '(gl-manage-roles)') });
+    expect(problems[0]).toMatchObject({
+      file: `content/${file}`,
+      line: lineOf(file, '(gl-manage-roles)'),
+    });
     expect(problems[0]?.message).toContain('"gl-manage-rolez", which is not a node id');
   });
 
   it('reports a duplicate slug among siblings', () => {
     const file = 'profiles/legal-representative/rl-register.yaml';
-    const slug = readFileSync(path.join(DEFAULT_PATHS.contentDir, TASK), 'utf8').match(/slug: ([a-z-]+)/)?.[1];
-    const problems = problemsOf((edit) => edit(file, (text) => text.replace(/slug: [a-z-]+/, `slug: ${slug}`)));
+    const slug = readFileSync(path.join(DEFAULT_PATHS.contentDir, TASK), 'utf8').match(
+      /slug: ([a-z-]+)/,
+    )?.[1];
+    const problems = problemsOf((edit) =>
+      edit(file, (text) => text.replace(/slug: [a-z-]+/, `slug: ${slug}`)),
+    );
     expect(problems).toEqual([
       {
         file: expect.stringMatching(/rl-(register|who)\.yaml$/),
         line: expect.any(Number),
-        message: expect.stringContaining(`fr.slug "${slug}" is also used by content/profiles/legal-representative/rl-`),
+        message: expect.stringContaining(
+          `fr.slug "${slug}" is also used by content/profiles/legal-representative/rl-`,
+        ),
       },
     ]);
   });
 
   it('reports a YAML syntax error with its line', () => {
-    const problems = problemsOf((edit) => edit(TASK, (text) => text.replace('fr:\n', 'fr:\n  title: [unclosed\n')));
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) => text.replace('fr:\n', 'fr:\n  title: [unclosed\n')),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]?.file).toBe(`content/${TASK}`);
     expect(problems[0]?.message).toMatch(/^YAML: /);
@@ -107,7 +137,9 @@ describe('content validation', () => {
     ['https://iamapps.belgium.be/rma/generalinfo?language=nl', /language=nl on a "fr" page/],
   ])('rejects the external link %s', (href, reason) => {
     const problems = problemsOf((edit) =>
-      edit(TASK, (text) => text.replace('fr:\n', `fr:\n`).replace(/(\n {2}body: \|\n)/, `$1    [x](${href})\n\n`)),
+      edit(TASK, (text) =>
+        text.replace('fr:\n', `fr:\n`).replace(/(\n {2}body: \|\n)/, `$1    [x](${href})\n\n`),
+      ),
     );
     expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(reason));
   });
@@ -115,23 +147,33 @@ describe('content validation', () => {
   it('rejects control characters, invisible to authors', () => {
     // A double-quoted YAML string turns \\u0007 into the (invisible) bell character.
     const problems = problemsOf((edit) =>
-      edit(TASK, (text) => text.replace(/\n {2}title: [^\n]*/, '\n  title: "savoir qui\\u0007 est le RAE"')),
+      edit(TASK, (text) =>
+        text.replace(/\n {2}title: [^\n]*/, '\n  title: "savoir qui\\u0007 est le RAE"'),
+      ),
     );
-    expect(problems.map((p) => p.message)).toEqual(['fr.title: title contains a control character']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'fr.title: title contains a control character',
+    ]);
   });
 
   it('rejects raw HTML in a body', () => {
     const problems = problemsOf((edit) =>
-      edit(TASK, (text) => text.replace(/(\n {2}body: \|\n)/, '$1    <script>alert(1)</script>\n\n')),
+      edit(TASK, (text) =>
+        text.replace(/(\n {2}body: \|\n)/, '$1    <script>alert(1)</script>\n\n'),
+      ),
     );
-    expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/raw HTML is not allowed/));
+    expect(problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/raw HTML is not allowed/),
+    );
   });
 
   it('rejects an incomplete translation of the interface strings', () => {
     const problems = problemsOf((edit) =>
       edit('locales/nl/common.json', (text) => text.replace(/\n\s*"restart": "[^"]*",/, '')),
     );
-    expect(problems.map(formatProblem)).toEqual(['content/locales/nl/common.json:1: missing key "task.restart"']);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/locales/nl/common.json:1: missing key "task.restart"',
+    ]);
   });
 });
 
@@ -171,7 +213,10 @@ describe('adding a language', () => {
       const { tree } = loadSiteContent(contentDir);
       expect(tree.languages.map((language) => language.code)).toEqual(['de', 'fr', 'nl']);
       expect(tree.home.text.de?.path).toBe('/de/');
-      const { site } = await prepareSite('https://roles.example.be', { ...DEFAULT_PATHS, contentDir });
+      const { site } = await prepareSite('https://roles.example.be', {
+        ...DEFAULT_PATHS,
+        contentDir,
+      });
       const home = site.pages.get('/de/')?.variants.identity.toString() ?? '';
       expect(home).toContain('<html lang="de-BE">');
       expect(home).toMatch(/hreflang="fr-BE"[^>]*>Français</);
@@ -188,12 +233,18 @@ describe('npm run check:content', () => {
       edit(TASK, (text) => text.replace('fr:\n', 'fr:\n  title: [unclosed\n')),
     );
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/content/check.ts', contentDir], {
-        cwd: path.dirname(DEFAULT_PATHS.contentDir),
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/content/check.ts', contentDir],
+        {
+          cwd: path.dirname(DEFAULT_PATHS.contentDir),
+          encoding: 'utf8',
+        },
+      );
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/^content\/profiles\/legal-representative\/rl-who\.yaml:\d+: YAML: /m);
+      expect(run.stderr).toMatch(
+        /^content\/profiles\/legal-representative\/rl-who\.yaml:\d+: YAML: /m,
+      );
     } finally {
       cleanup();
     }
