@@ -1,15 +1,27 @@
 import { load, type CheerioAPI } from 'cheerio';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, get, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import pino from 'pino';
+import { parse } from 'yaml';
 import { createApp } from '../src/app';
+import { isNodeReference } from '../src/content/links';
+import { inspectMarkdown } from '../src/content/markdown';
+import type { SearchSettings } from '../src/content/search-settings';
+import { MARKDOWN_FIELDS } from '../src/content/source';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
 import type { Site } from '../src/site/site';
-import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../src/startup';
+import { DEFAULT_PATHS, loadSiteContent, PROJECT_ROOT, prepareSite } from '../src/startup';
+
+const content = loadSiteContent(DEFAULT_PATHS.contentDir);
 
 /** The real content tree, read synchronously so tests can be tabled over it. */
-export const tree: ContentTree = loadSiteContent(DEFAULT_PATHS.contentDir).tree;
+export const tree: ContentTree = content.tree;
+
+/** The real search settings (`content/search.yaml`): synonyms and ignored words per language. */
+export const searchSettings: SearchSettings = content.search;
 
 export interface PageCase {
   node: ContentNode;
@@ -34,6 +46,22 @@ export function pathOf(node: ContentNode, language: Language | string): string {
   const text = node.text[code];
   if (!text) throw new Error(`${node.id} has no ${code} text`);
   return text.path;
+}
+
+/**
+ * The external links an author wrote in a node's Markdown (body and note), read from its YAML
+ * file on disk rather than from the rendered tree, so a test can tell how many a page must show.
+ */
+export function externalLinksInSource(node: ContentNode, code: string): string[] {
+  const source = parse(readFileSync(path.join(PROJECT_ROOT, node.file), 'utf8')) as Record<
+    string,
+    Partial<Record<(typeof MARKDOWN_FIELDS)[number], string>> | undefined
+  >;
+  return MARKDOWN_FIELDS.flatMap((field) =>
+    inspectMarkdown(source[code]?.[field] ?? '')
+      .links.map((link) => link.href)
+      .filter((href) => !isNodeReference(href)),
+  );
 }
 
 export function nodeById(id: string): ContentNode {

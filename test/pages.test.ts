@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { html, nodeById, pageCases, pathOf, testApp, tree } from './helpers';
+import { externalLinksInSource, html, nodeById, pageCases, pathOf, testApp, tree } from './helpers';
 
 describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
   let $: ReturnType<typeof html>;
@@ -51,8 +51,11 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
     expect($(`footer a[href="${pathOf(nodeById('contact'), language)}"]`)).toHaveLength(1);
   });
 
-  it('marks every external link visibly and for screen readers', () => {
-    $('main a[href^="http"]').each((_, element) => {
+  it('shows every external link its content has, marked visibly and for screen readers', () => {
+    const written = externalLinksInSource(node, language.code);
+    const links = $('main a[href^="http"]');
+    expect(links.map((_, a) => $(a).attr('href')).get()).toEqual(written);
+    links.each((_, element) => {
       const link = $(element);
       expect(link.hasClass('external')).toBe(true);
       expect(link.find('.visually-hidden').text().trim()).toMatch(
