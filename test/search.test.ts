@@ -1,5 +1,9 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import { html, nodeById, pathOf, testApp, tree } from './helpers';
+import { MAX_QUERY_LENGTH } from '../src/search/search';
+import { fold, words } from '../src/search/normalize';
+import { html, nodeById, pathOf, raw, searchSettings, testApp, tree } from './helpers';
+import { visits } from './visits';
 
 async function search(language: string, query: string) {
   const { app, site } = await testApp();
@@ -63,9 +67,70 @@ describe('search', () => {
     expect(first.find('mark').text().toLowerCase()).toBe('qualité');
   });
 
-  it('searches only the page’s own language', async () => {
-    const { results } = await search('nl', 'qualite');
-    expect(results.every((path) => path.startsWith('/nl/'))).toBe(true);
+  it.each([
+    ['nl', 'qualite', 'fr'],
+    ['fr', 'hoedanigheid', 'nl'],
+  ])(
+    'searches only the page’s own language: in %s, "%s" (a %s word) finds nothing',
+    async (language, query, other) => {
+      // The word does find pages in its own language: an index shared between languages, or
+      // built from the wrong language's text, would find them here too.
+      const inOther = await search(other, query);
+      expect(inOther.results.length).toBeGreaterThan(0);
+      expect(inOther.results.every((path) => path.startsWith(`/${other}/`))).toBe(true);
+      const { results } = await search(language, query);
+      expect(results).toEqual([]);
+    },
+  );
+
+  describe.each(tree.languages)('ignored words in $code (content/search.yaml)', ({ code }) => {
+    const ignored = searchSettings[code]?.ignore ?? [];
+    // Only words the pages really use would find something if they were not ignored.
+    const used = new Set(
+      tree.nodes.flatMap((node) => {
+        const text = node.text[code];
+        return words(fold(`${text?.title} ${text?.description} ${text?.plainText}`));
+      }),
+    );
+    const ignoredAndUsed = ignored.filter((word) => used.has(fold(word)));
+
+    it('finds nothing for an ignored word the pages use', async () => {
+      expect(ignoredAndUsed.length).toBeGreaterThan(0);
+      for (const word of ignoredAndUsed) {
+        const { response, results } = await search(code, word);
+        expect(response.status).toBe(200);
+        expect({ word, results }).toEqual({ word, results: [] });
+      }
+    });
+
+    it('finds the same pages with ignored words around a query as without them', async () => {
+      const [first, second, third] = ignoredAndUsed;
+      expect(third).toBeDefined();
+      const query = tree.profiles[0]?.text[code]?.title ?? '';
+      const plain = await search(code, query);
+      expect(plain.results.length).toBeGreaterThan(0);
+      const padded = await search(code, `${first} ${second} ${query} ${third}`);
+      expect(padded.results).toEqual(plain.results);
+    });
+  });
+
+  it.each([
+    ['br', 'br'],
+    ['gzip', 'gzip'],
+  ])('compresses the search page with %s when asked', async (accept, encoding) => {
+    const { site } = await testApp();
+    expect(site.searchPaths.size).toBe(tree.languages.length);
+    for (const searchPath of site.searchPaths.keys()) {
+      const url = `${searchPath}?q=${encodeURIComponent('qualité hoedanigheid')}`;
+      const plain = await raw(url, { 'accept-encoding': 'identity' });
+      const compressed = await raw(url, { 'accept-encoding': accept });
+      expect(compressed.headers['content-encoding']).toBe(encoding);
+      expect(compressed.headers.vary).toMatch(/accept-encoding/i);
+      expect(compressed.body.length).toBeLessThan(plain.body.length / 2);
+      const decoded =
+        encoding === 'br' ? brotliDecompressSync(compressed.body) : gunzipSync(compressed.body);
+      expect(decoded.equals(plain.body)).toBe(true);
+    }
   });
 
   it('helps when the query is empty', async () => {
@@ -99,19 +164,37 @@ describe('search', () => {
   });
 
   it('caps the query at 200 characters', async () => {
-    const { $ } = await search('fr', 'rae '.repeat(100));
-    expect(String($('#search-q').val()).length).toBeLessThanOrEqual(200);
-    expect($('main').text()).toContain('200');
+    const long = 'rae '.repeat(100);
+    const { $ } = await search('fr', long);
+    const input = $('#search-q');
+    expect(input.length).toBe(1);
+    expect(input.attr('maxlength')).toBe(String(MAX_QUERY_LENGTH));
+    expect(input.val()).toBe(long.slice(0, MAX_QUERY_LENGTH));
+    expect($('main').text()).toContain(String(MAX_QUERY_LENGTH));
   });
 
-  it('offers the search form on every page', async () => {
-    const { app } = await testApp();
-    for (const language of tree.languages) {
-      const $ = html((await request(app).get(pathOf(tree.home, language))).text);
-      const form = $('header form[role="search"]');
+  // Every page of every language: content pages, generated pages, search results and 404s.
+  const pagesInALanguage = visits.flatMap((visit) => {
+    const language = tree.languages.find(({ code }) => visit.path.startsWith(`/${code}/`));
+    return language ? [{ ...visit, code: language.code }] : [];
+  });
+
+  it.each(pagesInALanguage)(
+    'offers the search form of its language on $name ($path)',
+    async ({ path, status, code }) => {
+      const { app, site } = await testApp();
+      const searchPath = [...site.searchPaths].find(([, l]) => l.code === code)?.[0];
+      const response = await request(app).get(path);
+      expect(response.status).toBe(status);
+      const $ = html(response.text);
+      // In the header, except on the search page itself, which has its own in the content.
+      const form = $('form[role="search"]');
+      expect(form.length).toBe(1);
+      expect(form.attr('action')).toBe(searchPath);
       expect(form.attr('method')).toBe('get');
       expect(form.find('input[name="q"]')).toHaveLength(1);
-      expect(form.find('label').text()).not.toBe('');
-    }
-  });
+      const input = form.find('input[name="q"]').attr('id');
+      expect(form.find(`label[for="${input}"]`).text().trim()).not.toBe('');
+    },
+  );
 });
