@@ -87,9 +87,14 @@ describe('sitemap and robots', () => {
   it('every page in the sitemap answers 200 with the same canonical URL', async () => {
     const { app } = await testApp();
     const $ = load((await request(app).get('/sitemap.xml')).text, { xml: true });
-    for (const loc of $('url > loc')
+    const locs = $('url > loc')
       .map((_, l) => $(l).text())
-      .get()) {
+      .get();
+    // The loop below covers at least the language choice and every page of every language.
+    const contentPages = ['/', ...pageCases.map(({ path }) => path)];
+    expect(locs).toEqual(expect.arrayContaining(contentPages.map((p) => `${TEST_BASE_URL}${p}`)));
+    expect(locs.length).toBeGreaterThanOrEqual(contentPages.length);
+    for (const loc of locs) {
       const path = loc.slice(TEST_BASE_URL.length);
       const page = await request(app).get(path);
       expect(page.status).toBe(200);
@@ -121,18 +126,19 @@ describe('who can do what', () => {
       .get();
     const tasks = tree.nodes.filter((node) => node.kind === 'task');
     expect(answers.sort()).toEqual(tasks.map((task) => pathOf(task, language)).sort());
-    // Each row's cells sit under the right profile's column.
-    $('tbody tr').each((_, row) => {
-      $(row)
-        .find('td')
-        .each((column, cell) => {
-          const href = $(cell).find('a').attr('href');
-          if (href)
-            expect(href.startsWith(pathOf(tree.profiles[column] ?? tree.home, language))).toBe(
-              true,
-            );
-          else expect($(cell).find('.visually-hidden').text()).not.toBe('');
-        });
+    // One row per topic, one cell per profile; each answer sits under its own profile's column.
+    const rows = $('tbody tr');
+    expect(rows.length).toBe(new Set(tasks.map((task) => task.topic)).size);
+    rows.each((_, row) => {
+      const cells = $(row).find('td');
+      expect(cells.length).toBe(tree.profiles.length);
+      cells.each((column, cell) => {
+        const href = $(cell).find('a').attr('href');
+        if (href) {
+          const answer = tasks.find((task) => pathOf(task, language) === href);
+          expect(answer?.profile?.id).toBe(tree.profiles[column]?.id);
+        } else expect($(cell).find('.visually-hidden').text()).not.toBe('');
+      });
     });
   });
 
