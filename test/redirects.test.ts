@@ -43,6 +43,7 @@ describe('canonical URLs', () => {
     const { app } = await testApp();
     const path = pathOf(nodeById('rl-register'), 'fr');
     const response = await request(app).get(`${path.slice(0, -1)}?utm_source=mail`);
+    expect(response.status).toBe(301);
     expect(response.headers.location).toBe(`${path}?utm_source=mail`);
   });
 

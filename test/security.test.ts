@@ -7,24 +7,18 @@ describe('security headers', () => {
   it.each(['/', '/fr/', '/nl/nope/', '/robots.txt', '/%'])('are strict on %s', async (path) => {
     const { app } = await testApp();
     const { headers } = await request(app).get(path);
-    const csp = headers['content-security-policy'] ?? '';
-    expect(csp.split(';').map((d) => d.trim())).toEqual(
-      expect.arrayContaining([
-        "default-src 'none'",
-        "style-src 'self'",
-        "img-src 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        "base-uri 'none'",
-      ]),
-    );
-    expect(csp).not.toMatch(/unsafe-|script-src/);
-    const maxAge = Number(/max-age=(\d+)/.exec(headers['strict-transport-security'] ?? '')?.[1]);
-    expect(maxAge).toBeGreaterThanOrEqual(15_552_000);
+    // Exactly the values the README documents (its nginx example spells them out).
+    expect((headers['content-security-policy'] ?? '').split(';').map((d) => d.trim())).toEqual([
+      "default-src 'none'",
+      "style-src 'self'",
+      "img-src 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ]);
+    expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
     expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(headers['referrer-policy']).toMatch(
-      /^(no-referrer|same-origin|strict-origin(-when-cross-origin)?)$/,
-    );
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(headers['x-frame-options']).toBe('DENY');
