@@ -2,7 +2,7 @@
  * `npm run export`: the whole site as files for any static host or CDN, byte for byte what
  * the server sends, with .gz and .br beside each file for hosts that serve them as they are.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from './config';
 import type { PreparedResponse } from './http/prepared';
@@ -41,17 +41,26 @@ export function writeExport(site: Site, assets: Assets, outDir: string): number 
   return files.size;
 }
 
-async function main(): Promise<void> {
+/** `npm run export -- <dir>` writes elsewhere than dist/site/ (the tests export to a temp dir). */
+async function main(outDir = EXPORT_DIR): Promise<void> {
+  // The export replaces its folder: never one that holds something other than an earlier export.
+  if (
+    existsSync(outDir) &&
+    readdirSync(outDir).length > 0 &&
+    !existsSync(`${outDir}/sitemap.xml`)
+  ) {
+    throw new Error(`${outDir} is not empty and holds no earlier export: not replacing it`);
+  }
   const config = readConfig();
   const { site, assets } = await prepareSite(config.BASE_URL);
-  const count = writeExport(site, assets, EXPORT_DIR);
+  const count = writeExport(site, assets, outDir);
   console.log(
-    `Exported ${count} files (and their .gz and .br) to ${path.relative(process.cwd(), EXPORT_DIR)}/ for ${config.BASE_URL}`,
+    `Exported ${count} files (and their .gz and .br) to ${path.relative(process.cwd(), outDir)}/ for ${config.BASE_URL}`,
   );
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  main(process.argv[2] ? path.resolve(process.argv[2]) : undefined).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
