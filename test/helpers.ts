@@ -103,7 +103,7 @@ export async function raw(path: string, headers: Record<string, string>) {
     );
     const chunks: Buffer[] = [];
     for await (const chunk of response) chunks.push(chunk as Buffer);
-    return { headers: response.headers, body: Buffer.concat(chunks) };
+    return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) };
   } finally {
     server.close();
   }
