@@ -1,0 +1,95 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_PATHS, PROJECT_ROOT } from '../src/startup';
+
+/**
+ * The server as it is deployed: `npm run build`, then `node dist/server.js`. Built into a temp
+ * folder (never the project's own dist/, which may be stale or in use) and run from a copy of
+ * the project whose content a test may break.
+ */
+export interface Build {
+  dir: string;
+  remove(): void;
+}
+
+/** What `npm run build` runs, with the output sent elsewhere. */
+export function buildServer(): Build {
+  const dir = mkdtempSync(path.join(tmpdir(), 'build-'));
+  const tsc = require.resolve('typescript/bin/tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dir], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`the build failed:\n${run.stdout}${run.stderr}`);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface ProjectCopy {
+  root: string;
+  /** Changes a file under content/ of the copy. */
+  editContent(file: string, change: (text: string) => string): void;
+  remove(): void;
+}
+
+/** The built server beside its own copy of content/; views, static and node_modules are shared. */
+export function projectCopy(build: Build): ProjectCopy {
+  const root = mkdtempSync(path.join(tmpdir(), 'project-'));
+  cpSync(build.dir, path.join(root, 'dist'), { recursive: true });
+  cpSync(DEFAULT_PATHS.contentDir, path.join(root, 'content'), { recursive: true });
+  for (const shared of ['views', 'static', 'node_modules', 'package.json']) {
+    symlinkSync(path.join(PROJECT_ROOT, shared), path.join(root, shared));
+  }
+  return {
+    root,
+    editContent(file, change) {
+      const target = path.join(root, 'content', file);
+      writeFileSync(target, change(readFileSync(target, 'utf8')));
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** `node dist/server.js` in the copy, run to its end; for starts that must fail. */
+export function runToEnd(copy: ProjectCopy, env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, ['dist/server.js'], {
+    cwd: copy.root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    encoding: 'utf8',
+    // A server that starts when it should not would run forever: stop it and fail.
+    timeout: 30_000,
+  });
+}
+
+export interface RunningProcess {
+  child: ChildProcessWithoutNullStreams;
+  port: number;
+  /** Everything written to stdout so far: the JSON log lines. */
+  output(): string;
+}
+
+/** `node dist/server.js` in the copy, once it has logged that it listens. */
+export async function startBuilt(copy: ProjectCopy): Promise<RunningProcess> {
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: copy.root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const listening = () =>
+    output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg?: string; url?: string })
+      .find((line) => line.msg === 'listening');
+  const exited = once(child, 'exit').then(() => 'exit' as const);
+  while (!listening()) {
+    const event = await Promise.race([once(child.stdout, 'data').then(() => 'data'), exited]);
+    if (event === 'exit') throw new Error(`the server stopped before listening:\n${output}`);
+  }
+  const port = Number(new URL(listening()?.url ?? '').port);
+  return { child, port, output: () => output };
+}
