@@ -1,16 +1,18 @@
 /**
  * `npm run soak`: drives the real server for SOAK_SECONDS (60) at full speed with what a public
  * site gets all day — known pages, redirects, 404s, searches, malformed and hostile requests —
- * then prints what was served, any unintended error, p99 latency and memory. Exits 1 on an
- * unintended status or error, or if memory grew more than 20% after warm-up.
+ * then prints what was served, p99 latency and memory. Every response is checked against the
+ * status its own kind of request expects (a page that should answer 200 but gives 404 is caught,
+ * though 404 is right for other requests). Exits 1, naming what was missed, on any such
+ * response, on connection errors, or on memory growth over the target (./targets.ts).
  */
 import autocannon, { type Request } from 'autocannon';
 import { rssMb, startServer } from './server-process';
+import { judge, report, SOAK_TARGETS } from './targets';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const WARM_UP_SECONDS = Math.min(10, Math.max(2, Math.round(SECONDS / 6)));
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 32);
-const MAX_GROWTH = 0.2;
 
 // What each kind of request is meant to get: anything else is an error.
 const MIX: { request: Request; expect: number }[] = [
@@ -45,13 +47,41 @@ const MIX: { request: Request; expect: number }[] = [
   { request: { path: '/fr/%3Cscript%3Ealert(1)%3C/script%3E' }, expect: 404 },
 ];
 
+/** What each kind of request got: its answers by status, counted as they arrive. */
+interface Tally {
+  path: string;
+  expect: number;
+  byStatus: Map<number, number>;
+}
+
+function answersIn(tallies: readonly Tally[]): number {
+  return tallies.reduce(
+    (sum, { byStatus }) => sum + [...byStatus.values()].reduce((a, b) => a + b, 0),
+    0,
+  );
+}
+
+/** The mix for autocannon, each request counting its own answers into its kind's tally. */
+function countedRequests(tallies: Tally[]): Request[] {
+  return MIX.map(({ request }, index) => ({
+    ...request,
+    onResponse: (status: number) => {
+      const { byStatus } = tallies[index] as Tally;
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    },
+  }));
+}
+
 async function main(): Promise<void> {
   const site = await startServer(['dist/server.js'], { env: { NODE_ENV: 'production' } });
   const pid = site.child.pid ?? 0;
   const url = `http://127.0.0.1:${site.port}`;
-  const requests = MIX.map(({ request }) => request);
-  const expected = new Map<number, number>();
-  for (const { expect } of MIX) expected.set(expect, (expected.get(expect) ?? 0) + 1);
+  const tallies: Tally[] = MIX.map(({ request, expect }) => ({
+    path: `${request.method ?? 'GET'} ${(request.path ?? '').slice(0, 60)}`,
+    expect,
+    byStatus: new Map(),
+  }));
+  const requests = countedRequests(tallies);
 
   console.log(
     `Soak: ${SECONDS}s against ${url}, ${CONNECTIONS} connections, ${MIX.length} kinds of request`,
@@ -59,6 +89,7 @@ async function main(): Promise<void> {
   const rssStart = rssMb(pid);
   await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, requests });
   const rssWarm = rssMb(pid);
+  const checkedInWarmUp = answersIn(tallies);
 
   const samples: string[] = [];
   const sampler = setInterval(() => samples.push(rssMb(pid).toFixed(1)), 5_000);
@@ -70,9 +101,25 @@ async function main(): Promise<void> {
   const byStatus = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count]),
   );
-  const unintended = Object.entries(byStatus)
-    .filter(([status]) => !expected.has(Number(status)))
-    .reduce((sum, [, count]) => sum + (count ?? 0), 0);
+  // Each wrong answer counts; a kind that got no answer at all was never checked, and counts too.
+  const unintended = tallies.flatMap(({ path, expect, byStatus }) =>
+    byStatus.size === 0
+      ? [{ path, expect, got: 'no answer', count: 1 }]
+      : [...byStatus]
+          .filter(([status]) => status !== expect)
+          .map(([status, count]) => ({ path, expect, got: `${count} × ${status}`, count })),
+  );
+  // Every answer autocannon counted must have been checked against its own kind.
+  const answered = Object.values(byStatus).reduce<number>((sum, count) => sum + (count ?? 0), 0);
+  const unchecked = answered - (answersIn(tallies) - checkedInWarmUp);
+  if (unchecked !== 0) {
+    unintended.push({
+      path: 'any',
+      expect: 0,
+      got: `${unchecked} answers not checked`,
+      count: Math.abs(unchecked),
+    });
+  }
   const errors = result.errors + result.timeouts;
   const growth = (rssEnd - rssWarm) / rssWarm;
 
@@ -80,16 +127,32 @@ async function main(): Promise<void> {
     `Requests served: ${result.requests.total} (${result.requests.average.toFixed(0)}/s)`,
   );
   console.log(`By status: ${JSON.stringify(byStatus)}`);
-  console.log(`Unintended statuses: ${unintended}; connection errors and timeouts: ${errors}`);
+  console.log('By kind of request (expected status: answers):');
+  for (const { path, expect, byStatus } of tallies) {
+    const answers = [...byStatus].map(([status, count]) => `${count} × ${status}`).join(', ');
+    console.log(`  ${String(expect)} ${path}: ${answers || 'none'}`);
+  }
+  for (const { path, expect, got } of unintended) {
+    console.error(`  UNINTENDED ${path}: expected ${expect}, got ${got}`);
+  }
+  console.log(`Connection errors and timeouts: ${errors}`);
   console.log(
     `Latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
   );
   console.log(
     `Memory (RSS): ${rssStart.toFixed(1)} MB at start, ${rssWarm.toFixed(1)} MB after ${WARM_UP_SECONDS}s warm-up, ` +
-      `${rssEnd.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}% after warm-up; limit ${MAX_GROWTH * 100}%)`,
+      `${rssEnd.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}% after warm-up)`,
   );
   console.log(`RSS every 5s: ${samples.join(', ')}`);
-  if (unintended > 0 || errors > 0 || growth > MAX_GROWTH) {
+  const met = report([
+    judge(
+      SOAK_TARGETS.unintended,
+      unintended.reduce((sum, { count }) => sum + count, 0),
+    ),
+    judge(SOAK_TARGETS.errors, errors),
+    judge(SOAK_TARGETS.memoryGrowth, growth),
+  ]);
+  if (!met) {
     console.error('Soak FAILED');
     process.exit(1);
   }
