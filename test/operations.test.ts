@@ -8,6 +8,7 @@ import pino from 'pino';
 import { createApp } from '../src/app';
 import { SECURITY_HEADERS } from '../src/http/security';
 import { nodeById, pathOf, silentLogger, testApp } from './helpers';
+import { ask } from './keep-alive';
 
 const config = {
   PORT: 0,
@@ -34,25 +35,6 @@ afterEach(async () => {
   await started.site?.shutdown(1_000);
   started.site = undefined;
 });
-
-/** One request on the agent's connection: its status, and whether it reused the connection. */
-function ask(port: number, agent: Agent, path: string) {
-  return new Promise<{ status?: number; reusedSocket: boolean; connection?: string }>(
-    (resolve, reject) => {
-      const req = get({ host: '127.0.0.1', port, path, agent }, (res) => {
-        res.resume();
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode,
-            reusedSocket: req.reusedSocket,
-            connection: res.headers.connection,
-          }),
-        );
-      });
-      req.on('error', reject);
-    },
-  );
-}
 
 /** The headers of a response that share a name with the site's security headers. */
 function securityHeadersOf(headers: Record<string, string | string[] | undefined>) {

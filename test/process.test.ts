@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { Agent, get } from 'node:http';
+import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_PATHS } from '../src/startup';
@@ -13,6 +13,7 @@ import {
   type ProjectCopy,
   type RunningProcess,
 } from './built-server';
+import { ask } from './keep-alive';
 
 /** The real `node dist/server.js`, as deployed: what it does at start and on SIGTERM. */
 
@@ -73,25 +74,6 @@ describe('node dist/server.js refuses to start', () => {
     }
   });
 });
-
-/** One request on the agent's (kept-alive) connection. */
-function ask(port: number, agent: Agent, urlPath: string) {
-  return new Promise<{ status?: number; connection?: string; reusedSocket: boolean }>(
-    (resolve, reject) => {
-      const req = get({ host: '127.0.0.1', port, path: urlPath, agent }, (res) => {
-        res.resume();
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode,
-            connection: res.headers.connection,
-            reusedSocket: req.reusedSocket,
-          }),
-        );
-      });
-      req.on('error', reject);
-    },
-  );
-}
 
 /**
  * A connection the server has taken (it answered a HEAD on it), which then sends the first
