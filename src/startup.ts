@@ -4,6 +4,7 @@ import { createI18n, translatorFor } from './i18n';
 import { loadAssets, type Assets } from './site/assets';
 import { createSearch } from './search/search';
 import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/layout';
+import { layoutOverview } from './site/overview';
 import { buildSite, type Site } from './site/site';
 import { createViews } from './site/views';
 
@@ -48,7 +49,8 @@ export async function prepareSite(
   const translators = Object.fromEntries(codes.map((code) => [code, translatorFor(i18n, code)]));
   const assets = loadAssets(paths.staticDir);
   const views = createViews(paths.viewsDir);
-  const context = { tree, views, translators, assets: assets.urls, baseUrl };
+  const overview = await layoutOverview(tree, translators);
+  const context = { tree, views, translators, assets: assets.urls, baseUrl, overview };
   const site = buildSite(context, createSearch(tree, search));
   return { site, assets };
 }

@@ -2,6 +2,7 @@ import type nunjucks from 'nunjucks';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
 import type { Translate } from '../i18n';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
+import type { OverviewLayout } from './overview';
 
 /** Everything a page needs to be rendered, fixed once at start. */
 export interface RenderContext {
@@ -12,13 +13,23 @@ export interface RenderContext {
   assets: Readonly<Record<string, string>>;
   /** Public address of the site, without a trailing slash: canonical URLs start with it. */
   baseUrl: string;
+  /** The diagram of the whole flow, laid out once for every language. */
+  overview: OverviewLayout;
 }
 
 /** Node ids the layout links to on every page: the validator insists they exist. */
-export const LAYOUT_NODE_IDS = ['home', 'start', 'definitions', 'contact', 'about'] as const;
+export const LAYOUT_NODE_IDS = [
+  'home',
+  'start',
+  'definitions',
+  'contact',
+  'about',
+  'topics',
+  'finder',
+] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
-export const GENERATED_PAGES = ['search', 'matrix'] as const;
+export const GENERATED_PAGES = ['search', 'matrix', 'overview'] as const;
 export type GeneratedPage = (typeof GENERATED_PAGES)[number];
 
 export interface Link {

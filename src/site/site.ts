@@ -1,10 +1,14 @@
 import type { ContentTree, Language } from '../content/tree';
 import { NO_CACHE, prepare, type PreparedResponse } from '../http/prepared';
 import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
-import type { Version } from './meta';
+import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
-import { generatedPath, type RenderContext } from './layout';
-import { renderMatrixPage, renderNodePage, renderSearchPage } from './pages';
+import { GENERATED_PAGES, generatedPath, type GeneratedPage, type RenderContext } from './layout';
+import { renderMatrixPage } from './matrix';
+import type { Version } from './meta';
+import { renderNodePage } from './node-page';
+import { renderOverviewPage } from './overview-page';
+import { renderSearchPage } from './search-page';
 import { robotsTxt, sitemapXml } from './sitemap';
 
 const HTML = 'text/html; charset=utf-8';
@@ -16,13 +20,19 @@ const ERROR_STATUS: Record<ErrorKind, number> = {
   serverError: 500,
 };
 
+/** The pages the site generates itself and renders once, like content pages. */
+const RENDERED_ONCE: Partial<Record<GeneratedPage, typeof renderMatrixPage>> = {
+  matrix: renderMatrixPage,
+  overview: renderOverviewPage,
+};
+
 /** The whole site, rendered once: requests only look things up here. */
 export interface Site {
   tree: ContentTree;
   /** Canonical path (`/fr/representant-legal/`) to its response; `/` is the language choice. */
   pages: ReadonlyMap<string, PreparedResponse>;
-  /** A page's path written with another language's slugs, to its canonical path. */
-  aliases: ReadonlyMap<string, string>;
+  /** The canonical path of a page written with any language's slugs, if it names one. */
+  resolveAlias(path: string): string | undefined;
   /** Each language's search page path (`/fr/recherche/`) to its language. */
   searchPaths: ReadonlyMap<string, Language>;
   /** The search page for a query: the only page rendered per request. */
@@ -36,29 +46,32 @@ const html = (body: string) => prepare({ body, contentType: HTML });
 export function buildSite(context: RenderContext, search: SiteSearch): Site {
   const { tree, baseUrl } = context;
   const pages = new Map<string, PreparedResponse>();
-  const versions: Version[][] = [];
+  const generated = GENERATED_PAGES.map((page) =>
+    Object.fromEntries(
+      tree.languages.map((language) => [language.code, generatedPath(context, page, language)]),
+    ),
+  );
+  const versions: Version[][] = [
+    ...tree.nodes.map((node) =>
+      tree.languages.map((language) => ({ language, path: node.text[language.code]?.path ?? '' })),
+    ),
+    ...Object.keys(RENDERED_ONCE).map((page) =>
+      tree.languages.map((language) => ({
+        language,
+        path: generatedPath(context, page as GeneratedPage, language),
+      })),
+    ),
+  ];
 
   pages.set('/', html(renderRootPage(context, 'root')));
-  for (const node of tree.nodes) {
-    versions.push(
-      tree.languages.map((language) => ({ language, path: node.text[language.code]?.path ?? '' })),
-    );
-  }
-  versions.push(
-    tree.languages.map((language) => ({
-      language,
-      path: generatedPath(context, 'matrix', language),
-    })),
-  );
   for (const language of tree.languages) {
     for (const node of tree.nodes) {
       const path = node.text[language.code]?.path;
       if (path) pages.set(path, html(renderNodePage(context, node, language)));
     }
-    pages.set(
-      generatedPath(context, 'matrix', language),
-      html(renderMatrixPage(context, language)),
-    );
+    for (const [page, render] of Object.entries(RENDERED_ONCE)) {
+      pages.set(generatedPath(context, page as GeneratedPage, language), html(render(context, language)));
+    }
   }
   pages.set(
     '/sitemap.xml',
@@ -85,7 +98,7 @@ export function buildSite(context: RenderContext, search: SiteSearch): Site {
   return {
     tree,
     pages,
-    aliases: aliasesOf(tree),
+    resolveAlias: aliasResolver(tree, generated),
     searchPaths: new Map(
       tree.languages.map((language) => [generatedPath(context, 'search', language), language]),
     ),
@@ -105,30 +118,4 @@ export function buildSite(context: RenderContext, search: SiteSearch): Site {
       return page;
     },
   };
-}
-
-/** Every way to spell a node's path with slugs of any language, under each language's prefix. */
-function aliasesOf(tree: ContentTree): Map<string, string> {
-  const codes = tree.languages.map((language) => language.code);
-  const aliases = new Map<string, string>();
-  for (const node of tree.nodes) {
-    const slugs = (n: typeof node) => codes.map((code) => n.text[code]?.slug ?? '');
-    const rests =
-      node.kind === 'home'
-        ? ['']
-        : node.profile
-          ? slugs(node.profile).flatMap((profile) =>
-              slugs(node).map((task) => `${profile}/${task}/`),
-            )
-          : slugs(node).map((slug) => `${slug}/`);
-    for (const code of codes) {
-      const canonical = node.text[code]?.path;
-      if (!canonical) continue;
-      for (const rest of rests) {
-        const alias = `/${code}/${rest}`;
-        if (alias !== canonical && !aliases.has(alias)) aliases.set(alias, canonical);
-      }
-    }
-  }
-  return aliases;
 }
