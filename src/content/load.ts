@@ -88,7 +88,11 @@ function readNodes(
       if (deeper.length === 0) {
         problems.push({ file: label, line: 1, message: `a folder is not expected here` });
       } else if (!existsSync(`${folder}.yaml`)) {
-        problems.push({ file: label, line: 1, message: `folder has no file ${name}.yaml beside it` });
+        problems.push({
+          file: label,
+          line: 1,
+          message: `folder has no file ${name}.yaml beside it`,
+        });
       } else {
         readFolder(folder, deeper, name);
       }

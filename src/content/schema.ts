@@ -81,7 +81,9 @@ export const nodeMetaSchema = z.strictObject({
    * On tasks and outcomes: `self` (you can do it yourself), `other` (someone else must: see
    * `who`) or `depends` (a question follows: see `options`).
    */
-  verdict: z.enum(VERDICTS, { message: `verdict must be one of ${VERDICTS.join(', ')}` }).optional(),
+  verdict: z
+    .enum(VERDICTS, { message: `verdict must be one of ${VERDICTS.join(', ')}` })
+    .optional(),
   /** With `verdict: other`: the profile who must act. */
   who: nodeIdSchema.optional(),
   /** On nodes that ask a question: the nodes its options lead to, in the order offered. */

@@ -139,7 +139,12 @@ export function buildTree(
     nodes,
     byId,
     profiles: nodes.filter((node) => node.kind === 'profile'),
-    topics: nodes.filter((node) => node.kind === 'topic'),
+    // In the order of their first task, profile by profile: the order a reader meets them.
+    topics: [
+      ...new Set(
+        nodes.flatMap((node) => (node.kind === 'profile' ? node.tasks : [])).map((t) => t.topic),
+      ),
+    ].filter((topic): topic is ContentNode => topic !== undefined),
   };
 }
 
@@ -155,7 +160,8 @@ function linkNodes(
     node.tasks = (meta.tasks ?? []).map(get);
     node.profiles = (meta.profiles ?? []).map(get);
     const previous = owners.get(node.id)?.[0];
-    if (previous && (node.kind === 'outcome' || node.kind === 'step')) node.previous = get(previous.id);
+    if (previous && (node.kind === 'outcome' || node.kind === 'step'))
+      node.previous = get(previous.id);
     if (meta.verdict) {
       node.verdict = { kind: meta.verdict, who: meta.who ? get(meta.who) : undefined };
     }

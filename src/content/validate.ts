@@ -179,7 +179,12 @@ function checkPlace(node: SourceNode, check: GraphCheck): void {
     }
   });
   if (meta.topic && kindOf(check, meta.topic) !== 'topic') {
-    problem(check, node, node.lineOf(['topic']), `topic "${meta.topic}" has no file topics/${meta.topic}.yaml`);
+    problem(
+      check,
+      node,
+      node.lineOf(['topic']),
+      `topic "${meta.topic}" has no file topics/${meta.topic}.yaml`,
+    );
   }
 }
 
@@ -244,7 +249,12 @@ function checkVerdict(node: SourceNode, check: GraphCheck): void {
     problem(check, node, node.lineOf(['who']), `who "${who}" is not a profile`);
   }
   if (verdict === 'depends' && options === undefined) {
-    problem(check, node, line, 'verdict is depends: list the options of the question that follows (options:)');
+    problem(
+      check,
+      node,
+      line,
+      'verdict is depends: list the options of the question that follows (options:)',
+    );
   }
   if (verdict !== 'depends' && options !== undefined) {
     problem(check, node, node.lineOf(['options']), 'options are only for verdict: depends');
@@ -293,7 +303,12 @@ function checkQuestion(node: SourceNode, check: GraphCheck): void {
     const text = node.text[language];
     if (!text) continue;
     if (text.question === undefined) {
-      problem(check, node, node.lineOf([language]), `${language}.question is missing (${PURPOSE.question})`);
+      problem(
+        check,
+        node,
+        node.lineOf([language]),
+        `${language}.question is missing (${PURPOSE.question})`,
+      );
     }
     const answers = text.answers ?? {};
     for (const id of options) {
@@ -319,7 +334,12 @@ function checkListedOnce(
 ): void {
   const listing = owners.get(node.id) ?? [];
   if (listing.length === 0) {
-    problem(check, node, 1, `no option leads to "${node.id}" (list it in the options of a question in ${node.folderOwner ?? ''})`);
+    problem(
+      check,
+      node,
+      1,
+      `no option leads to "${node.id}" (list it in the options of a question in ${node.folderOwner ?? ''})`,
+    );
   } else if (listing.length > 1) {
     const files = listing.map((owner) => owner.file).join(' and ');
     problem(check, node, 1, `"${node.id}" is an option of more than one question: ${files}`);

@@ -1,5 +1,13 @@
 import type { Language } from '../content/tree';
-import { generatedPath, homeCrumb, layoutView, linkTo, textOf, translator, type RenderContext } from './layout';
+import {
+  generatedPath,
+  homeCrumb,
+  layoutView,
+  linkTo,
+  textOf,
+  translator,
+  type RenderContext,
+} from './layout';
 import { finalAnswers } from './verdicts';
 
 /**

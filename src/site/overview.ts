@@ -87,7 +87,9 @@ function pathData(section: {
   bendPoints?: { x: number; y: number }[];
 }): string {
   const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
-  return points.map((p, index) => `${index === 0 ? 'M' : 'L'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
+  return points
+    .map((p, index) => `${index === 0 ? 'M' : 'L'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`)
+    .join(' ');
 }
 
 export async function layoutOverview(
@@ -120,6 +122,9 @@ export async function layoutOverview(
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.edgeRouting': 'ORTHOGONAL',
+      // Keep the content's order (profiles, then tasks as listed) from top to bottom.
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
       'elk.layered.spacing.nodeNodeBetweenLayers': '48',
       'elk.spacing.nodeNode': '14',
       'elk.padding': '[top=8,left=8,bottom=8,right=8]',

@@ -70,7 +70,10 @@ export function buildSite(context: RenderContext, search: SiteSearch): Site {
       if (path) pages.set(path, html(renderNodePage(context, node, language)));
     }
     for (const [page, render] of Object.entries(RENDERED_ONCE)) {
-      pages.set(generatedPath(context, page as GeneratedPage, language), html(render(context, language)));
+      pages.set(
+        generatedPath(context, page as GeneratedPage, language),
+        html(render(context, language)),
+      );
     }
   }
   pages.set(

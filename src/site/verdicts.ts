@@ -53,11 +53,7 @@ export function finalAnswers(task: ContentNode, language: Language, t: Translate
 }
 
 /** The meta description of a page with a verdict opens with the verdict itself. */
-export function describedWithVerdict(
-  node: ContentNode,
-  language: Language,
-  t: Translate,
-): string {
+export function describedWithVerdict(node: ContentNode, language: Language, t: Translate): string {
   const description = node.text[language.code]?.description ?? '';
   const verdict = verdictOf(node, language, t);
   return verdict ? `${verdict.sentence} ${description}` : description;
