@@ -4,7 +4,6 @@ import { createI18n, translatorFor } from './i18n';
 import { loadAssets, type Assets } from './site/assets';
 import { createSearch } from './search/search';
 import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/layout';
-import { layoutOverview } from './site/overview';
 import { buildSite, type Site } from './site/site';
 import { createViews } from './site/views';
 
@@ -49,8 +48,7 @@ export async function prepareSite(
   const translators = Object.fromEntries(codes.map((code) => [code, translatorFor(i18n, code)]));
   const assets = loadAssets(paths.staticDir);
   const views = createViews(paths.viewsDir);
-  const overview = await layoutOverview(tree, translators);
-  const context = { tree, views, translators, assets: assets.urls, baseUrl, overview };
-  const site = buildSite(context, createSearch(tree, search));
+  const context = { tree, views, translators, assets: assets.urls, baseUrl };
+  const site = await buildSite(context, createSearch(tree, search));
   return { site, assets };
 }

@@ -2,7 +2,6 @@ import type nunjucks from 'nunjucks';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
 import type { Translate } from '../i18n';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
-import type { OverviewLayout } from './overview';
 
 /** Everything a page needs to be rendered, fixed once at start. */
 export interface RenderContext {
@@ -13,8 +12,6 @@ export interface RenderContext {
   assets: Readonly<Record<string, string>>;
   /** Public address of the site, without a trailing slash: canonical URLs start with it. */
   baseUrl: string;
-  /** The diagram of the whole flow, laid out once for every language. */
-  overview: OverviewLayout;
 }
 
 /** Node ids the layout links to on every page: the validator insists they exist. */

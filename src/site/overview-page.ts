@@ -8,7 +8,7 @@ import {
   translator,
   type RenderContext,
 } from './layout';
-import { boxLines, diagramChildren, OVERVIEW_ROOT } from './overview';
+import { boxLines, diagramChildren, OVERVIEW_ROOT, type OverviewLayout } from './overview';
 import { verdictOf } from './verdicts';
 
 /** One node of the nested lists that stand beside the diagram. */
@@ -48,9 +48,13 @@ function listItem(
   };
 }
 
-export function renderOverviewPage(context: RenderContext, language: Language): string {
+export function renderOverviewPage(
+  context: RenderContext,
+  language: Language,
+  overview: OverviewLayout,
+): string {
   const t = translator(context, language);
-  const { overview, tree } = context;
+  const { tree } = context;
   const root = tree.byId.get(OVERVIEW_ROOT);
   const boxes = overview.nodes.flatMap((node) => {
     const box = overview.boxes.get(node.id);

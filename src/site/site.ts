@@ -1,5 +1,5 @@
 import type { ContentTree, Language } from '../content/tree';
-import { NO_CACHE, prepare, type PreparedResponse } from '../http/prepared';
+import { NO_CACHE, prepareAll, type PrepareOptions, type PreparedResponse } from '../http/prepared';
 import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
@@ -7,6 +7,7 @@ import { GENERATED_PAGES, generatedPath, type GeneratedPage, type RenderContext 
 import { renderMatrixPage } from './matrix';
 import type { Version } from './meta';
 import { renderNodePage } from './node-page';
+import { layoutOverview } from './overview';
 import { renderOverviewPage } from './overview-page';
 import { renderSearchPage } from './search-page';
 import { robotsTxt, sitemapXml } from './sitemap';
@@ -21,10 +22,7 @@ const ERROR_STATUS: Record<ErrorKind, number> = {
 };
 
 /** The pages the site generates itself and renders once, like content pages. */
-const RENDERED_ONCE: Partial<Record<GeneratedPage, typeof renderMatrixPage>> = {
-  matrix: renderMatrixPage,
-  overview: renderOverviewPage,
-};
+const RENDERED_ONCE: readonly GeneratedPage[] = ['matrix', 'overview'];
 
 /** The whole site, rendered once: requests only look things up here. */
 export interface Site {
@@ -41,11 +39,12 @@ export interface Site {
   errorPage(kind: ErrorKind, language?: string): PreparedResponse;
 }
 
-const html = (body: string) => prepare({ body, contentType: HTML });
+const html = (body: string): PrepareOptions => ({ body, contentType: HTML });
 
-export function buildSite(context: RenderContext, search: SiteSearch): Site {
+/** Renders every page, then compresses them all at once. */
+export async function buildSite(context: RenderContext, search: SiteSearch): Promise<Site> {
   const { tree, baseUrl } = context;
-  const pages = new Map<string, PreparedResponse>();
+  const rendered = new Map<string, PrepareOptions>();
   const generated = GENERATED_PAGES.map((page) =>
     Object.fromEntries(
       tree.languages.map((language) => [language.code, generatedPath(context, page, language)]),
@@ -55,48 +54,61 @@ export function buildSite(context: RenderContext, search: SiteSearch): Site {
     ...tree.nodes.map((node) =>
       tree.languages.map((language) => ({ language, path: node.text[language.code]?.path ?? '' })),
     ),
-    ...Object.keys(RENDERED_ONCE).map((page) =>
+    ...RENDERED_ONCE.map((page) =>
       tree.languages.map((language) => ({
         language,
-        path: generatedPath(context, page as GeneratedPage, language),
+        path: generatedPath(context, page, language),
       })),
     ),
   ];
 
-  pages.set('/', html(renderRootPage(context, 'root')));
+  rendered.set('/', html(renderRootPage(context, 'root')));
   for (const language of tree.languages) {
     for (const node of tree.nodes) {
       const path = node.text[language.code]?.path;
-      if (path) pages.set(path, html(renderNodePage(context, node, language)));
+      if (path) rendered.set(path, html(renderNodePage(context, node, language)));
     }
-    for (const [page, render] of Object.entries(RENDERED_ONCE)) {
-      pages.set(
-        generatedPath(context, page as GeneratedPage, language),
-        html(render(context, language)),
-      );
-    }
+    rendered.set(
+      generatedPath(context, 'matrix', language),
+      html(renderMatrixPage(context, language)),
+    );
   }
-  pages.set(
-    '/sitemap.xml',
-    prepare({ body: sitemapXml(baseUrl, versions), contentType: 'application/xml; charset=utf-8' }),
-  );
-  pages.set(
-    '/robots.txt',
-    prepare({ body: robotsTxt(baseUrl), contentType: 'text/plain; charset=utf-8' }),
-  );
+  rendered.set('/sitemap.xml', {
+    body: sitemapXml(baseUrl, versions),
+    contentType: 'application/xml; charset=utf-8',
+  });
+  rendered.set('/robots.txt', {
+    body: robotsTxt(baseUrl),
+    contentType: 'text/plain; charset=utf-8',
+  });
 
-  const errors = new Map<string, PreparedResponse>();
+  const renderedErrors = new Map<string, PrepareOptions>();
   for (const kind of Object.keys(ERROR_STATUS) as ErrorKind[]) {
-    const prepareError = (body: string) =>
-      prepare({ body, contentType: HTML, status: ERROR_STATUS[kind], cacheControl: NO_CACHE });
-    errors.set(kind, prepareError(renderRootPage(context, kind)));
+    const asError = (body: string): PrepareOptions => ({
+      body,
+      contentType: HTML,
+      status: ERROR_STATUS[kind],
+      cacheControl: NO_CACHE,
+    });
+    renderedErrors.set(kind, asError(renderRootPage(context, kind)));
     for (const language of tree.languages) {
-      errors.set(
+      renderedErrors.set(
         `${kind}/${language.code}`,
-        prepareError(renderErrorPage(context, language, kind)),
+        asError(renderErrorPage(context, language, kind)),
       );
     }
   }
+  // The thread pool compresses these while this thread lays out the overview's diagram.
+  const compressing = Promise.all([prepareEach(rendered), prepareEach(renderedErrors)]);
+  const overview = await layoutOverview(tree, context.translators);
+  const overviews = new Map(
+    tree.languages.map((language) => [
+      generatedPath(context, 'overview', language),
+      html(renderOverviewPage(context, language, overview)),
+    ]),
+  );
+  const [[pages, errors], overviewPages] = await Promise.all([compressing, prepareEach(overviews)]);
+  for (const [path, page] of overviewPages) pages.set(path, page);
 
   return {
     tree,
@@ -121,4 +133,13 @@ export function buildSite(context: RenderContext, search: SiteSearch): Site {
       return page;
     },
   };
+}
+
+async function prepareEach(
+  rendered: ReadonlyMap<string, PrepareOptions>,
+): Promise<Map<string, PreparedResponse>> {
+  const prepared = await prepareAll([...rendered.values()]);
+  return new Map(
+    [...rendered.keys()].map((key, index) => [key, prepared[index] as PreparedResponse]),
+  );
 }
