@@ -5,6 +5,9 @@ import { LOCALES_DIR } from './content/locales';
 
 export type Translate = TFunction;
 
+/** The translator's shape as this file calls it: a key, then optional interpolation values. */
+type LooseTranslate = (key: string | string[], ...rest: unknown[]) => string;
+
 /**
  * Loads every language's interface strings at start. Each page gets a translator fixed to its
  * own language (`translatorFor`), never a shared global, so no request can see another's language.
@@ -29,6 +32,21 @@ export async function createI18n(
   return instance;
 }
 
+/**
+ * A translator fixed to one language. Strings without options are looked up once and kept:
+ * every page at start asks for the same few dozen, thousands of times in all.
+ */
 export function translatorFor(instance: i18n, language: string): Translate {
-  return instance.getFixedT(language);
+  const t = instance.getFixedT(language) as unknown as LooseTranslate;
+  const plain = new Map<string, string>();
+  const remembering: LooseTranslate = (key, ...rest) => {
+    if (rest.length > 0 || typeof key !== 'string') return t(key, ...rest);
+    let value = plain.get(key);
+    if (value === undefined) {
+      value = t(key);
+      plain.set(key, value);
+    }
+    return value;
+  };
+  return remembering as unknown as Translate;
 }

@@ -49,6 +49,6 @@ export async function prepareSite(
   const assets = loadAssets(paths.staticDir);
   const views = createViews(paths.viewsDir);
   const context = { tree, views, translators, assets: assets.urls, baseUrl };
-  const site = buildSite(context, createSearch(tree, search));
+  const site = await buildSite(context, createSearch(tree, search));
   return { site, assets };
 }

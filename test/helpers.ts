@@ -1,6 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
-import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, get, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -107,4 +107,29 @@ export async function raw(path: string, headers: Record<string, string>) {
   } finally {
     server.close();
   }
+}
+
+/** A language's interface strings, read from its file as an author wrote them. */
+export function interfaceString(code: string, key: string): string {
+  const file = path.join(DEFAULT_PATHS.contentDir, 'locales', code, 'common.json');
+  let value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  for (const part of key.split('.')) value = (value as Record<string, unknown>)[part];
+  if (typeof value !== 'string') throw new Error(`no string ${key} in ${file}`);
+  return value;
+}
+
+/**
+ * What a node's verdict says in a language, worked out from the content and the locale file
+ * (« Non : seul le RAE peut le faire. »), or undefined for a node without one.
+ */
+export function verdictText(
+  node: ContentNode,
+  code: string,
+  form: 'sentence' | 'short' = 'sentence',
+): string | undefined {
+  if (!node.verdict) return undefined;
+  const key =
+    form === 'short' ? `verdict.short.${node.verdict.kind}` : `verdict.${node.verdict.kind}`;
+  const who = node.verdict.who?.text[code]?.withArticle ?? '';
+  return interfaceString(code, key).replace('{{who}}', who);
 }

@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
+import type { ContentNode } from '../src/content/tree';
 import request from 'supertest';
-import { html, nodeById, pageCases, pathOf, TEST_BASE_URL, testApp, tree } from './helpers';
+import { html, pageCases, pathOf, TEST_BASE_URL, testApp, tree, verdictText } from './helpers';
 
 describe.each(pageCases)('metadata of $name', ({ node, language, path }) => {
   let $: ReturnType<typeof html>;
@@ -28,17 +29,20 @@ describe.each(pageCases)('metadata of $name', ({ node, language, path }) => {
     expect(alternates).toEqual(expected);
   });
 
-  it('has a description from its own content', () => {
-    expect($('meta[name="description"]').attr('content')).toBe(
-      node.text[language.code]?.description,
-    );
+  // Where the page gives a verdict, the description opens with it, as the page does.
+  const description = [verdictText(node, language.code), node.text[language.code]?.description]
+    .filter(Boolean)
+    .join(' ');
+
+  it('has a description from its own content, opening with its verdict if it has one', () => {
+    expect($('meta[name="description"]').attr('content')).toBe(description);
   });
 
   it('has complete Open Graph tags', () => {
     const og = (property: string) => $(`meta[property="og:${property}"]`).attr('content');
     expect(og('url')).toBe(`${TEST_BASE_URL}${path}`);
     expect(og('title')).toBeTruthy();
-    expect(og('description')).toBe(node.text[language.code]?.description);
+    expect(og('description')).toBe(description);
     expect(og('type')).toBe('website');
     expect(og('site_name')).toBeTruthy();
     expect(og('locale')).toBe(language.ogLocale);
@@ -50,9 +54,9 @@ describe.each(pageCases)('metadata of $name', ({ node, language, path }) => {
     );
   });
 
-  it('has a JSON-LD breadcrumb on profile and task pages only', () => {
+  it('has a JSON-LD breadcrumb on every page of the wizard, not on home and site pages', () => {
     const scripts = $('script[type="application/ld+json"]');
-    if (node.kind !== 'task' && node.kind !== 'profile') {
+    if (node.kind === 'home' || node.kind === 'page') {
       expect(scripts).toHaveLength(0);
       return;
     }
@@ -110,45 +114,62 @@ describe('sitemap and robots', () => {
   });
 });
 
-describe('who can do what', () => {
-  it.each(tree.languages)('links, in $code, to every answer exactly once', async (language) => {
-    const { app } = await testApp();
-    const home = html((await request(app).get(pathOf(tree.home, language))).text);
-    const matrixPath =
-      home('footer a')
-        .filter((_, a) => /quoi|wat/i.test(home(a).text()))
-        .attr('href') ?? '';
-    const $ = html((await request(app).get(matrixPath)).text);
-    expect($('table caption').text()).not.toBe('');
-    expect($('thead th[scope="col"]')).toHaveLength(tree.profiles.length + 1);
-    const answers = $('tbody td a')
-      .map((_, a) => $(a).attr('href'))
-      .get();
-    const tasks = tree.nodes.filter((node) => node.kind === 'task');
-    expect(answers.sort()).toEqual(tasks.map((task) => pathOf(task, language)).sort());
-    // One row per topic, one cell per profile; each answer sits under its own profile's column.
-    const rows = $('tbody tr');
-    expect(rows.length).toBe(new Set(tasks.map((task) => task.topic)).size);
-    rows.each((_, row) => {
-      const cells = $(row).find('td');
-      expect(cells.length).toBe(tree.profiles.length);
-      cells.each((column, cell) => {
-        const href = $(cell).find('a').attr('href');
-        if (href) {
-          const answer = tasks.find((task) => pathOf(task, language) === href);
-          expect(answer?.profile?.id).toBe(tree.profiles[column]?.id);
-        } else expect($(cell).find('.visually-hidden').text()).not.toBe('');
-      });
-    });
-  });
+/** Where a task can end: itself when it answers outright, else each outcome of its question. */
+function finalAnswers(node: ContentNode): ContentNode[] {
+  return node.options.length > 0 ? node.options.flatMap(finalAnswers) : [node];
+}
 
-  it('puts the same question of different profiles on one row', async () => {
-    const { app } = await testApp();
-    const matrixPath = `/fr/${'qui-peut-faire-quoi'}/`;
-    const $ = html((await request(app).get(matrixPath)).text);
-    const row = $('tbody tr').filter(
-      (_, r) => $(r).find(`a[href="${pathOf(nodeById('rae-activate-quality'), 'fr')}"]`).length > 0,
-    );
-    expect(row.find(`a[href="${pathOf(nodeById('rl-activate-quality'), 'fr')}"]`)).toHaveLength(1);
-  });
+describe('who can do what', () => {
+  it.each(tree.languages)(
+    'gives, in $code, the verdicts of the content in every cell, each linked to its precise answer',
+    async (language) => {
+      const { app } = await testApp();
+      const home = html((await request(app).get(pathOf(tree.home, language))).text);
+      const matrixPath =
+        home('footer a')
+          .filter((_, a) => /quoi|wat/i.test(home(a).text()))
+          .attr('href') ?? '';
+      const $ = html((await request(app).get(matrixPath)).text);
+      expect($('table caption').text()).not.toBe('');
+      expect($('thead th[scope="col"]')).toHaveLength(tree.profiles.length + 1);
+      const rows = $('tbody tr');
+      expect(tree.topics.length).toBeGreaterThan(0);
+      expect(rows).toHaveLength(tree.topics.length);
+      let answers = 0;
+      tree.topics.forEach((topic, index) => {
+        const row = rows.eq(index);
+        expect(row.find('th a').attr('href')).toBe(pathOf(topic, language));
+        const cells = row.find('td');
+        expect(cells).toHaveLength(tree.profiles.length);
+        tree.profiles.forEach((profile, column) => {
+          const cell = cells.eq(column);
+          const task = topic.tasks.find((candidate) => candidate.profile === profile);
+          const links = cell.find('a');
+          if (!task) {
+            expect(links).toHaveLength(0);
+            expect(cell.find('.visually-hidden').text()).not.toBe('');
+            return;
+          }
+          const finals = finalAnswers(task);
+          expect(links).toHaveLength(finals.length);
+          finals.forEach((final, k) => {
+            const link = links.eq(k);
+            answers += 1;
+            expect(link.attr('href')).toBe(pathOf(final, language));
+            const visible = link.clone().find('.visually-hidden').remove().end().text();
+            expect(visible).toContain(verdictText(final, language.code, 'short'));
+            if (final !== task) expect(visible).toContain(final.text[language.code]?.condition);
+            // Screen readers hear the profile and the task before the verdict.
+            const hidden = link.find('.visually-hidden').text();
+            expect(hidden).toContain(profile.text[language.code]?.title);
+            expect(hidden).toContain(task.text[language.code]?.title);
+          });
+        });
+      });
+      const everyAnswer = tree.nodes.filter(
+        (node) => node.verdict && node.options.length === 0,
+      ).length;
+      expect(answers).toBe(everyAnswer);
+    },
+  );
 });

@@ -45,7 +45,8 @@ function lineOf(file: string, needle: string): number {
 describe('node dist/server.js refuses to start', () => {
   it('with broken content: exits 1 and lists every problem as file:line', () => {
     const slugFile = 'profiles/legal-representative/rl-who.yaml';
-    const linkFile = 'profiles/legal-representative/rl-manage-roles.yaml';
+    const linkFile =
+      'profiles/legal-representative/rl-manage-roles/rl-manage-roles-also-local-manager.yaml';
     const broken = copy();
     broken.editContent(slugFile, (text) => text.replace(/slug: [a-z-]+/, 'slug: Qui Est'));
     broken.editContent(linkFile, (text) => text.replace('(gl-manage-roles)', '(gl-manage-rolez)'));

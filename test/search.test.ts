@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
+import type { ContentNode } from '../src/content/tree';
 import { MAX_QUERY_LENGTH } from '../src/search/search';
 import { fold, words } from '../src/search/normalize';
 import { html, nodeById, pathOf, raw, searchSettings, testApp, tree } from './helpers';
@@ -51,11 +52,18 @@ describe('search', () => {
     expect(results.filter((path) => raePages.includes(path)).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('ranks title matches first', async () => {
+  it('ranks title matches first: every page about the topic, before any other', async () => {
     const { results } = await search('fr', 'qualite');
-    expect(results.slice(0, 2).sort()).toEqual(
-      answers('rl-activate-quality', 'rae-activate-quality')('fr').sort(),
+    const topic = nodeById('activate-quality');
+    const withOutcomes = (node: ContentNode): ContentNode[] => [
+      node,
+      ...node.options.flatMap(withOutcomes),
+    ];
+    const aboutIt = [topic, ...topic.tasks.flatMap(withOutcomes)].map((n) => pathOf(n, 'fr'));
+    expect(aboutIt).toEqual(
+      expect.arrayContaining(answers('rl-activate-quality', 'rae-activate-quality')('fr')),
     );
+    expect(results.slice(0, aboutIt.length).sort()).toEqual(aboutIt.sort());
   });
 
   it('names each result’s profile and shows a snippet with the word marked', async () => {

@@ -2,10 +2,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readLocales, type Messages } from './locales';
 import { ContentError, type ContentProblem } from './problems';
-import { readSourceNode, type SourceNode } from './source';
+import { readSourceNode, type NodeKind, type SourceNode } from './source';
 import { readSearchSettings, type SearchSettings } from './search-settings';
 import { buildTree, type ContentTree, type Language } from './tree';
-import { validateGraph } from './validate';
+import { validateGraph, type BrokenNode } from './validate';
 
 export interface LoadOptions {
   /** Folder holding pages/, profiles/ and locales/. */
@@ -41,6 +41,17 @@ function subfolders(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Where each kind of node lives: the files of a top folder, then the files in each file's own
+ * folder, and so on: `profiles/{profile}.yaml`, `profiles/{profile}/{task}.yaml`,
+ * `profiles/{profile}/{task}/{outcome}.yaml`.
+ */
+const FOLDERS: readonly { folder: string; kinds: readonly NodeKind[] }[] = [
+  { folder: 'pages', kinds: ['page', 'step'] },
+  { folder: 'profiles', kinds: ['profile', 'task', 'outcome'] },
+  { folder: 'topics', kinds: ['topic'] },
+];
+
 function readNodes(
   root: string,
   contentDir: string,
@@ -48,11 +59,11 @@ function readNodes(
   problems: ContentProblem[],
 ) {
   const nodes = new Map<string, SourceNode>();
-  const broken = new Map<string, { profileId?: string }>();
-  const add = (file: string, kind: SourceNode['kind'], profileId?: string) => {
-    const node = readSourceNode(root, file, kind, languages, problems, profileId);
+  const broken = new Map<string, BrokenNode>();
+  const add = (file: string, kind: NodeKind, folderOwner?: string) => {
+    const node = readSourceNode(root, file, kind, languages, problems, folderOwner);
     if (!node) {
-      broken.set(path.basename(file, '.yaml'), { profileId });
+      broken.set(path.basename(file, '.yaml'), { kind, folderOwner });
       return;
     }
     const other = nodes.get(node.id);
@@ -65,23 +76,29 @@ function readNodes(
     }
     nodes.set(node.id, node);
   };
-  for (const file of yamlFiles(path.join(contentDir, 'pages'))) {
-    add(file, path.basename(file) === 'home.yaml' ? 'home' : 'page');
-  }
-  const profilesDir = path.join(contentDir, 'profiles');
-  for (const file of yamlFiles(profilesDir)) add(file, 'profile');
-  for (const profileId of subfolders(profilesDir)) {
-    const folder = path.join(profilesDir, profileId);
-    if (!existsSync(`${folder}.yaml`)) {
-      const label = path.relative(root, folder);
-      problems.push({
-        file: label,
-        line: 1,
-        message: `folder has no profile file ${profileId}.yaml`,
-      });
+  const readFolder = (dir: string, kinds: readonly NodeKind[], owner?: string) => {
+    const [kind, ...deeper] = kinds;
+    if (!kind) return;
+    for (const file of yamlFiles(dir)) {
+      add(file, kind === 'page' && path.basename(file) === 'home.yaml' ? 'home' : kind, owner);
     }
-    for (const file of yamlFiles(folder)) add(file, 'task', profileId);
-  }
+    for (const name of subfolders(dir)) {
+      const folder = path.join(dir, name);
+      const label = path.relative(root, folder);
+      if (deeper.length === 0) {
+        problems.push({ file: label, line: 1, message: `a folder is not expected here` });
+      } else if (!existsSync(`${folder}.yaml`)) {
+        problems.push({
+          file: label,
+          line: 1,
+          message: `folder has no file ${name}.yaml beside it`,
+        });
+      } else {
+        readFolder(folder, deeper, name);
+      }
+    }
+  };
+  for (const { folder, kinds } of FOLDERS) readFolder(path.join(contentDir, folder), kinds);
   return { nodes, broken };
 }
 

@@ -10,17 +10,24 @@ import {
 } from './schema';
 import { readYamlFile, schemaProblems, type KeyPath } from './yaml-file';
 
-export type NodeKind = 'home' | 'page' | 'profile' | 'task';
+/**
+ * - `home`, `page`: site pages, `pages/*.yaml`; a page may ask a question (the profile finder).
+ * - `profile`, `task`: `profiles/{profile}.yaml`, and its tasks in `profiles/{profile}/`.
+ * - `outcome`: what follows an answer to a task's question, `profiles/{profile}/{task}/`.
+ * - `step`: what follows an answer to a page's question, `pages/{page}/`.
+ * - `topic`: what a task is about, whoever asks it, `topics/*.yaml`.
+ */
+export type NodeKind = 'home' | 'page' | 'profile' | 'task' | 'outcome' | 'step' | 'topic';
 
 /** The fields of a node's text that are Markdown. */
-export const MARKDOWN_FIELDS = ['body', 'note'] as const;
+export const MARKDOWN_FIELDS = ['body', 'note', 'update'] as const;
 
 /** A node file as read from disk and checked against the schema, before the graph is checked. */
 export interface SourceNode {
   id: string;
   kind: NodeKind;
-  /** For tasks: the profile whose folder holds the file. */
-  profileId?: string;
+  /** For tasks, outcomes and steps: the node whose folder holds the file. */
+  folderOwner?: string;
   /** Path relative to the project root, for messages. */
   file: string;
   meta: NodeMeta;
@@ -41,7 +48,7 @@ export function readSourceNode(
   kind: NodeKind,
   languages: readonly string[],
   problems: ContentProblem[],
-  profileId?: string,
+  folderOwner?: string,
 ): SourceNode | null {
   const id = path.basename(absolutePath, '.yaml');
   const yaml = readYamlFile(root, absolutePath, problems);
@@ -87,5 +94,5 @@ export function readSourceNode(
   }
 
   if (problems.length > before || !meta.success) return null;
-  return { id, kind, profileId, file, meta: meta.data, text, lineOf, lineInText };
+  return { id, kind, folderOwner, file, meta: meta.data, text, lineOf, lineInText };
 }

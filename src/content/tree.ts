@@ -1,5 +1,7 @@
-import { isNodeReference, linkTargets } from './links';
+import { optionOwners, readingOrder, TOPICS_PAGE_ID } from './graph';
+import { isNodeReference } from './links';
 import { plainText, renderMarkdown, type LinkRenderEnv } from './markdown';
+import type { VerdictKind } from './schema';
 import type { NodeKind, SourceNode } from './source';
 
 export interface Language {
@@ -24,8 +26,27 @@ export interface PageText {
   slug: string;
   bodyHtml: string;
   noteHtml: string;
-  /** Body and note as plain words, for search. */
+  /** What the official sites say today, where the original wizard is out of date. */
+  updateHtml: string;
+  /** Body, note and update as plain words, for search. */
   plainText: string;
+  /** For nodes that ask a question: the question, the page's h1. */
+  question?: string;
+  /** For nodes that ask a question: each option's words, by the id of the node it leads to. */
+  answers: Readonly<Record<string, string>>;
+  /** For outcomes: the situation they answer ("si vous êtes aussi le RAE"). */
+  condition?: string;
+  /** For profiles: the name after "Je suis", and with its article ("le RAE"). */
+  asRole?: string;
+  withArticle?: string;
+  /** For profiles: today's official name, when it differs. */
+  currentName?: string;
+}
+
+export interface Verdict {
+  kind: VerdictKind;
+  /** With `other`: the profile who must act. */
+  who?: ContentNode;
 }
 
 export interface ContentNode {
@@ -34,14 +55,26 @@ export interface ContentNode {
   file: string;
   /** Breadcrumb ancestors, from home down to the parent. */
   trail: ContentNode[];
-  /** For tasks: their profile. */
+  /** The node whose URL this node's URL continues: `/fr/{profile}/{task}/{outcome}/`. */
+  urlParent?: ContentNode;
+  /** For tasks and their outcomes: the profile who asks. */
   profile?: ContentNode;
-  /** For tasks: what is asked, whoever asks it; the same across profiles. */
-  topic?: string;
-  /** For profiles: their tasks in order. */
+  /** For outcomes: the task whose question led here. */
+  task?: ContentNode;
+  /** For tasks and their outcomes: what is asked, whoever asks it; the same across profiles. */
+  topic?: ContentNode;
+  /** For tasks and outcomes: can the visitor do it themselves? */
+  verdict?: Verdict;
+  /** For outcomes and steps: the node whose question they answer. */
+  previous?: ContentNode;
+  /** For nodes that ask a question: where each option leads, in order. */
+  options: ContentNode[];
+  /** For profiles: their tasks in order. For topics: the tasks about them, in profile order. */
   tasks: ContentNode[];
   /** For pages that offer a choice of profiles. */
   profiles: ContentNode[];
+  /** When a person last checked the file against the official pages (YYYY-MM-DD). */
+  reviewed?: string;
   text: Record<string, PageText>;
 }
 
@@ -52,6 +85,8 @@ export interface ContentTree {
   nodes: ContentNode[];
   byId: ReadonlyMap<string, ContentNode>;
   profiles: ContentNode[];
+  /** Topics in the order their first task is met. */
+  topics: ContentNode[];
 }
 
 function capitalise(text: string, locale: string): string {
@@ -64,15 +99,20 @@ export function buildTree(
   languages: Language[],
   externalLabels: Record<string, string>,
 ): ContentTree {
+  const order = readingOrder(sources, languages[0]?.code ?? '');
   const byId = new Map<string, ContentNode>();
-  for (const source of sources.values()) {
-    byId.set(source.id, {
-      id: source.id,
+  for (const id of order) {
+    const source = sources.get(id);
+    if (!source) continue;
+    byId.set(id, {
+      id,
       kind: source.kind,
       file: source.file,
       trail: [],
+      options: [],
       tasks: [],
       profiles: [],
+      reviewed: source.meta.reviewed,
       text: {},
     });
   }
@@ -81,87 +121,167 @@ export function buildTree(
     if (!node) throw new Error(`unvalidated reference to "${id}"`);
     return node;
   };
+  const nodes = [...byId.values()];
 
-  for (const source of sources.values()) {
-    const node = get(source.id);
-    node.profile = source.profileId ? get(source.profileId) : undefined;
-    node.topic = source.meta.topic;
-    node.tasks = (source.meta.tasks ?? []).map(get);
-    node.profiles = (source.meta.profiles ?? []).map(get);
-  }
-  for (const source of sources.values()) {
-    const node = get(source.id);
-    const parentId = source.meta.parent ?? source.profileId;
-    node.trail = parentId ? [...trailOf(parentId, sources), parentId].map(get) : [];
+  linkNodes(sources, nodes, get);
+  for (const node of nodes) {
+    node.trail = trailOf(node, sources, get);
+    node.urlParent = urlParent(node, get);
   }
   for (const language of languages) {
-    for (const source of sources.values()) {
-      const node = get(source.id);
-      const text = source.text[language.code];
-      if (!text) throw new Error(`unvalidated missing text for ${source.id}`);
-      const slug = text.slug ?? '';
-      const base = node.profile
-        ? pathOf(sources, node.profile.id, language.code)
-        : `/${language.code}/`;
-      node.text[language.code] = {
-        title: text.title,
-        heading: capitalise(text.title, language.tag),
-        description: text.description,
-        slug,
-        path: slug ? `${base}${slug}/` : base,
-        bodyHtml: '',
-        noteHtml: '',
-        plainText: [text.body, text.note].map((markdown) => plainText(markdown ?? '')).join(' '),
-      };
-    }
+    for (const node of nodes) textOf(node, sources, language, get);
   }
-  for (const language of languages) {
-    const env = (): LinkRenderEnv => ({
-      externalLabel: externalLabels[language.code] ?? '',
-      resolve: (href: string) =>
-        isNodeReference(href)
-          ? { url: get(href).text[language.code]?.path ?? href, external: false }
-          : { url: href, external: true },
-    });
-    for (const source of sources.values()) {
-      const text = source.text[language.code];
-      const page = get(source.id).text[language.code];
-      if (!text || !page) continue;
-      page.bodyHtml = text.body ? renderMarkdown(text.body, env()) : '';
-      page.noteHtml = text.note ? renderMarkdown(text.note, env()) : '';
-    }
-  }
+  for (const language of languages) renderTexts(sources, nodes, language, externalLabels, get);
 
-  const home = get('home');
-  const nodes = readingOrder(sources, languages[0]?.code ?? '').map(get);
   return {
     languages,
-    home,
+    home: get('home'),
     nodes,
     byId,
     profiles: nodes.filter((node) => node.kind === 'profile'),
+    // In the order of their first task, profile by profile: the order a reader meets them.
+    topics: [
+      ...new Set(
+        nodes.flatMap((node) => (node.kind === 'profile' ? node.tasks : [])).map((t) => t.topic),
+      ),
+    ].filter((topic): topic is ContentNode => topic !== undefined),
   };
 }
 
-function trailOf(id: string, sources: ReadonlyMap<string, SourceNode>): string[] {
-  const parentId = sources.get(id)?.meta.parent;
-  return parentId ? [...trailOf(parentId, sources), parentId] : [];
-}
-
-function pathOf(sources: ReadonlyMap<string, SourceNode>, id: string, language: string): string {
-  return `/${language}/${sources.get(id)?.text[language]?.slug ?? ''}/`;
-}
-
-/** Breadth first from home, the order in which a reader following links meets the pages. */
-function readingOrder(sources: ReadonlyMap<string, SourceNode>, language: string): string[] {
-  const order = ['home'];
-  for (let index = 0; index < order.length; index++) {
-    const source = sources.get(order[index] ?? '');
-    if (!source) continue;
-    const { tasks = [], profiles = [] } = source.meta;
-    for (const next of [...profiles, ...tasks, ...linkTargets(source, language)]) {
-      if (!order.includes(next)) order.push(next);
+function linkNodes(
+  sources: ReadonlyMap<string, SourceNode>,
+  nodes: ContentNode[],
+  get: (id: string) => ContentNode,
+): void {
+  const owners = optionOwners(sources);
+  for (const node of nodes) {
+    const { meta } = sources.get(node.id) as SourceNode;
+    node.options = (meta.options ?? []).map(get);
+    node.tasks = (meta.tasks ?? []).map(get);
+    node.profiles = (meta.profiles ?? []).map(get);
+    const previous = owners.get(node.id)?.[0];
+    if (previous && (node.kind === 'outcome' || node.kind === 'step'))
+      node.previous = get(previous.id);
+    if (meta.verdict) {
+      node.verdict = { kind: meta.verdict, who: meta.who ? get(meta.who) : undefined };
+    }
+    if (meta.topic) node.topic = get(meta.topic);
+  }
+  // Profiles, then their tasks, then outcomes: each takes what its parent already knows.
+  for (const profile of nodes.filter((node) => node.kind === 'profile')) {
+    for (const task of profile.tasks) {
+      task.profile = profile;
+      task.topic?.tasks.push(task);
     }
   }
-  return order;
+  for (const node of nodes) {
+    const first = flowRoot(node);
+    if (node.kind === 'outcome' && first) {
+      node.task = first;
+      node.profile = first.profile;
+      node.topic = first.topic;
+    }
+  }
+}
+
+/** The task or page whose question, asked first, leads to this outcome or step. */
+function flowRoot(node: ContentNode): ContentNode | undefined {
+  let root = node.previous;
+  while (root?.previous) root = root.previous;
+  return root;
+}
+
+function trailOf(
+  node: ContentNode,
+  sources: ReadonlyMap<string, SourceNode>,
+  get: (id: string) => ContentNode,
+): ContentNode[] {
+  const above = aboveInTrail(node, sources, get);
+  return above ? [...trailOf(above, sources, get), above] : [];
+}
+
+/** The page above in the breadcrumb. */
+function aboveInTrail(
+  node: ContentNode,
+  sources: ReadonlyMap<string, SourceNode>,
+  get: (id: string) => ContentNode,
+): ContentNode | undefined {
+  if (node.previous) return node.previous;
+  if (node.kind === 'task') return node.profile;
+  if (node.kind === 'topic') return get(TOPICS_PAGE_ID);
+  const parent = sources.get(node.id)?.meta.parent;
+  return parent ? get(parent) : undefined;
+}
+
+/** The node whose URL this node's URL continues, if any: `/fr/{profile}/{task}/{outcome}/`. */
+function urlParent(node: ContentNode, get: (id: string) => ContentNode): ContentNode | undefined {
+  if (node.previous) return node.previous;
+  if (node.kind === 'task') return node.profile;
+  if (node.kind === 'topic') return get(TOPICS_PAGE_ID);
+  return undefined;
+}
+
+function textOf(
+  node: ContentNode,
+  sources: ReadonlyMap<string, SourceNode>,
+  language: Language,
+  get: (id: string) => ContentNode,
+): PageText {
+  const done = node.text[language.code];
+  if (done) return done;
+  const text = sources.get(node.id)?.text[language.code];
+  if (!text) throw new Error(`unvalidated missing text for ${node.id}`);
+  const parent = urlParent(node, get);
+  const parentText = parent ? textOf(parent, sources, language, get) : undefined;
+  const slug = text.slug ?? '';
+  const base = parentText?.path ?? `/${language.code}/`;
+  // An outcome is named by its task's title and the situation it answers.
+  const title =
+    text.title ?? [node.previous && parentText?.title, text.condition].filter(Boolean).join(' ');
+  const page: PageText = {
+    title,
+    heading: capitalise(title, language.tag),
+    description: text.description,
+    slug,
+    path: slug ? `${base}${slug}/` : base,
+    bodyHtml: '',
+    noteHtml: '',
+    updateHtml: '',
+    plainText: [text.body, text.note, text.update]
+      .map((markdown) => plainText(markdown ?? ''))
+      .join(' ')
+      .trim(),
+    question: text.question,
+    answers: text.answers ?? {},
+    condition: text.condition,
+    asRole: text.asRole,
+    withArticle: text.withArticle,
+    currentName: text.currentName,
+  };
+  node.text[language.code] = page;
+  return page;
+}
+
+function renderTexts(
+  sources: ReadonlyMap<string, SourceNode>,
+  nodes: readonly ContentNode[],
+  language: Language,
+  externalLabels: Record<string, string>,
+  get: (id: string) => ContentNode,
+): void {
+  const env = (): LinkRenderEnv => ({
+    externalLabel: externalLabels[language.code] ?? '',
+    resolve: (href: string) =>
+      isNodeReference(href)
+        ? { url: get(href).text[language.code]?.path ?? href, external: false }
+        : { url: href, external: true },
+  });
+  for (const node of nodes) {
+    const text = sources.get(node.id)?.text[language.code];
+    const page = node.text[language.code];
+    if (!text || !page) continue;
+    page.bodyHtml = text.body ? renderMarkdown(text.body, env()) : '';
+    page.noteHtml = text.note ? renderMarkdown(text.note, env()) : '';
+    page.updateHtml = text.update ? renderMarkdown(text.update, env()) : '';
+  }
 }

@@ -1,12 +1,19 @@
-import { externalLinkProblem, isNodeReference, linkTargets } from './links';
+import { nextIds, optionOwners, TOPICS_PAGE_ID } from './graph';
+import { externalLinkProblem, isNodeReference } from './links';
 import { inspectMarkdown } from './markdown';
 import type { ContentProblem } from './problems';
-import { MARKDOWN_FIELDS, type SourceNode } from './source';
+import type { LocalizedText, NodeMeta } from './schema';
+import { MARKDOWN_FIELDS, type NodeKind, type SourceNode } from './source';
+
+/** A file that exists but failed the schema: its problems are reported already. */
+export interface BrokenNode {
+  kind: NodeKind;
+  folderOwner?: string;
+}
 
 interface GraphCheck {
   nodes: ReadonlyMap<string, SourceNode>;
-  /** Files that exist but failed the schema: their problems are reported already. */
-  broken: ReadonlyMap<string, { profileId?: string }>;
+  broken: ReadonlyMap<string, BrokenNode>;
   languages: readonly string[];
   /** First path segments the site itself uses (assets, search, ...): no page may take them. */
   reservedSlugs: ReadonlyMap<string, readonly string[]>;
@@ -15,7 +22,81 @@ interface GraphCheck {
   problems: ContentProblem[];
 }
 
-/** Checks what the schema cannot: the graph, the links and the slugs. Pushes every problem found. */
+type MetaField = keyof NodeMeta;
+type TextField = keyof LocalizedText;
+
+interface KindRule {
+  /** How authors call this kind in messages, in the plural. */
+  name: string;
+  meta: { required: MetaField[]; allowed: MetaField[] };
+  text: { required: TextField[]; allowed: TextField[] };
+}
+
+const PROSE: TextField[] = ['body', 'note', 'update'];
+const ASKS: TextField[] = ['question', 'answers'];
+
+/** Which fields each kind of node has: one table, so every rule reads the same way. */
+const RULES: Record<NodeKind, KindRule> = {
+  home: {
+    name: 'the home page',
+    meta: { required: [], allowed: ['profiles', 'reviewed'] },
+    text: { required: ['title', 'description'], allowed: PROSE },
+  },
+  page: {
+    name: 'site pages',
+    meta: { required: ['parent'], allowed: ['profiles', 'options', 'reviewed'] },
+    text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
+  },
+  step: {
+    name: "the steps of a page's question",
+    meta: { required: [], allowed: ['options', 'reviewed'] },
+    text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
+  },
+  profile: {
+    name: 'profiles',
+    meta: { required: ['parent', 'tasks'], allowed: ['reviewed'] },
+    text: {
+      required: ['slug', 'title', 'description', 'asRole', 'withArticle'],
+      allowed: [...PROSE, 'currentName'],
+    },
+  },
+  task: {
+    name: 'tasks',
+    meta: { required: ['topic', 'verdict'], allowed: ['who', 'options', 'reviewed'] },
+    text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
+  },
+  outcome: {
+    name: 'outcomes',
+    meta: { required: ['verdict'], allowed: ['who', 'options', 'reviewed'] },
+    text: { required: ['slug', 'condition', 'description'], allowed: [...PROSE, ...ASKS] },
+  },
+  topic: {
+    name: 'topics',
+    meta: { required: [], allowed: ['reviewed'] },
+    text: { required: ['slug', 'title', 'description'], allowed: ['body'] },
+  },
+};
+
+/** What a missing field is for, in the author's words. */
+const PURPOSE: Partial<Record<MetaField | TextField, string>> = {
+  parent: 'the node id of the page above in the breadcrumb',
+  tasks: "the profile's tasks, in order",
+  topic: 'what the task is about, shared across profiles: a file in topics/',
+  verdict: 'self, other or depends',
+  slug: 'the URL segment',
+  title: 'the name of the page',
+  asRole: 'the name as it reads after "I am"',
+  withArticle: 'the name with its article, as in "only the …"',
+  condition: "the situation this outcome answers, continuing the task's title",
+  question: 'asked as the h1 of the page',
+};
+
+const kindsAllowing = (field: MetaField | TextField, side: 'meta' | 'text') =>
+  Object.values(RULES)
+    .filter((rule) => [...rule[side].required, ...rule[side].allowed].includes(field as never))
+    .map((rule) => rule.name);
+
+/** Checks what the schema cannot: the graph, the flows, the links and the slugs. */
 export function validateGraph(check: GraphCheck): void {
   for (const id of check.requiredIds) {
     if (!exists(check, id)) {
@@ -25,11 +106,17 @@ export function validateGraph(check: GraphCheck): void {
   }
   const home = check.nodes.get('home');
   if (!home || home.kind !== 'home') return;
+  const owners = optionOwners(check.nodes);
   for (const node of check.nodes.values()) {
+    checkFields(node, check);
     checkPlace(node, check);
+    checkVerdict(node, check);
+    checkQuestion(node, check);
     checkLinks(node, check);
+    if (node.kind === 'outcome' || node.kind === 'step') checkListedOnce(node, owners, check);
   }
-  checkSiblings(check);
+  checkTopics(check);
+  checkSiblings(check, owners);
   // Reachability is judged on a complete tree: with a file missing, it would only echo that.
   if (check.broken.size === 0) checkReachable(home, check);
 }
@@ -38,53 +125,77 @@ function problem(check: GraphCheck, node: SourceNode, line: number, message: str
   check.problems.push({ file: node.file, line, message });
 }
 
+function exists(check: GraphCheck, id: string): boolean {
+  return check.nodes.has(id) || check.broken.has(id);
+}
+
+function kindOf(check: GraphCheck, id: string): NodeKind | undefined {
+  return check.nodes.get(id)?.kind ?? check.broken.get(id)?.kind;
+}
+
+function checkFields(node: SourceNode, check: GraphCheck): void {
+  const rule = RULES[node.kind];
+  for (const field of rule.meta.required) {
+    if (node.meta[field] === undefined) {
+      const purpose = PURPOSE[field] ? ` (${PURPOSE[field]})` : '';
+      problem(check, node, 1, `${field} is missing${purpose}`);
+    }
+  }
+  for (const field of Object.keys(node.meta) as MetaField[]) {
+    if (![...rule.meta.required, ...rule.meta.allowed].includes(field)) {
+      const message = `${field} is only for ${kindsAllowing(field, 'meta').join(', ')}, not ${rule.name}`;
+      problem(check, node, node.lineOf([field]), message);
+    }
+  }
+  for (const language of check.languages) {
+    const text = node.text[language];
+    if (!text) continue;
+    for (const field of rule.text.required) {
+      if (text[field] === undefined) {
+        const purpose = PURPOSE[field] ? ` (${PURPOSE[field]})` : '';
+        problem(check, node, node.lineOf([language]), `${language}.${field} is missing${purpose}`);
+      }
+    }
+    for (const field of Object.keys(text) as TextField[]) {
+      if (![...rule.text.required, ...rule.text.allowed].includes(field)) {
+        const message = `${language}.${field} is only for ${kindsAllowing(field, 'text').join(', ')}, not ${rule.name}`;
+        problem(check, node, node.lineOf([language, field]), message);
+      }
+    }
+    if (text.update !== undefined && node.meta.reviewed === undefined) {
+      const message = `${language}.update needs reviewed: the date you read the official pages`;
+      problem(check, node, node.lineOf([language, 'update']), message);
+    }
+  }
+}
+
 function checkPlace(node: SourceNode, check: GraphCheck): void {
   const { meta } = node;
-  for (const language of check.languages) {
-    const hasSlug = node.text[language]?.slug !== undefined;
-    if (node.kind === 'home' && hasSlug) {
-      problem(check, node, node.lineOf([language, 'slug']), 'the home page has no slug');
-    }
-    if (node.kind !== 'home' && !hasSlug) {
-      problem(check, node, node.lineOf([language]), `${language}.slug is missing`);
-    }
-  }
-  if (node.kind === 'task' && !meta.topic) {
-    problem(check, node, 1, 'topic is missing (what the task is about, shared across profiles)');
-  }
-  if (node.kind !== 'task' && meta.topic) {
-    problem(check, node, node.lineOf(['topic']), 'only tasks have a topic');
-  }
-  if (node.kind === 'task' && meta.parent) {
-    problem(check, node, node.lineOf(['parent']), 'a task has no parent key: its folder says it');
-  }
-  if ((node.kind === 'page' || node.kind === 'profile') && !meta.parent) {
-    problem(check, node, 1, 'parent is missing (the node id of the page above in the breadcrumb)');
-  }
-  if (node.kind === 'home' && meta.parent) {
-    problem(check, node, node.lineOf(['parent']), 'the home page has no parent');
-  }
   if (meta.parent) checkParent(node, meta.parent, check);
-  if (meta.tasks && node.kind !== 'profile') {
-    problem(check, node, node.lineOf(['tasks']), 'only profiles list tasks');
-  }
-  if (meta.profiles && node.kind !== 'page' && node.kind !== 'home') {
-    problem(check, node, node.lineOf(['profiles']), 'only site pages list profiles');
-  }
   if (node.kind === 'profile') checkTaskList(node, check);
   meta.profiles?.forEach((id, index) => {
-    if (!check.broken.has(id) && check.nodes.get(id)?.kind !== 'profile') {
+    if (kindOf(check, id) !== 'profile') {
       problem(check, node, node.lineOf(['profiles', index]), `"${id}" is not a profile`);
     }
   });
+  if (meta.topic && kindOf(check, meta.topic) !== 'topic') {
+    problem(
+      check,
+      node,
+      node.lineOf(['topic']),
+      `topic "${meta.topic}" has no file topics/${meta.topic}.yaml`,
+    );
+  }
 }
+
+const BREADCRUMB_KINDS: readonly NodeKind[] = ['home', 'page', 'profile'];
 
 function checkParent(node: SourceNode, parentId: string, check: GraphCheck): void {
   const seen = new Set([node.id]);
   for (let id: string | undefined = parentId; id; id = check.nodes.get(id)?.meta.parent) {
     const parent = check.nodes.get(id);
-    if (!parent || parent.kind === 'task') {
-      const reason = parent ? 'is a task' : 'does not exist';
+    if (!parent || !BREADCRUMB_KINDS.includes(parent.kind)) {
+      const reason = parent ? `is one of the ${RULES[parent.kind].name}` : 'does not exist';
       problem(check, node, node.lineOf(['parent']), `parent "${id}" ${reason}`);
       return;
     }
@@ -96,14 +207,12 @@ function checkParent(node: SourceNode, parentId: string, check: GraphCheck): voi
   }
 }
 
-function exists(check: GraphCheck, id: string): boolean {
-  return check.nodes.has(id) || check.broken.has(id);
-}
-
 function checkTaskList(profile: SourceNode, check: GraphCheck): void {
-  const own = [...check.nodes.values()].filter((n) => n.profileId === profile.id);
+  const own = [...check.nodes.values()].filter(
+    (n) => n.kind === 'task' && n.folderOwner === profile.id,
+  );
   const brokenOwn = [...check.broken]
-    .filter(([, b]) => b.profileId === profile.id)
+    .filter(([, b]) => b.kind === 'task' && b.folderOwner === profile.id)
     .map(([id]) => id);
   const listed = profile.meta.tasks ?? [];
   const topics = new Map<string, string>();
@@ -123,6 +232,129 @@ function checkTaskList(profile: SourceNode, check: GraphCheck): void {
     if (!listed.includes(task.id)) {
       problem(check, task, 1, `task "${task.id}" is not listed in ${profile.file} (tasks:)`);
     }
+  }
+}
+
+function checkVerdict(node: SourceNode, check: GraphCheck): void {
+  const { verdict, who, options } = node.meta;
+  if (verdict === undefined) return;
+  const line = node.lineOf(['verdict']);
+  if (verdict === 'other' && who === undefined) {
+    problem(check, node, line, 'verdict is other: say who must act (who: a profile id)');
+  }
+  if (who !== undefined && verdict !== 'other') {
+    problem(check, node, node.lineOf(['who']), 'who is only for verdict: other');
+  }
+  if (who !== undefined && kindOf(check, who) !== 'profile') {
+    problem(check, node, node.lineOf(['who']), `who "${who}" is not a profile`);
+  }
+  if (verdict === 'depends' && options === undefined) {
+    problem(
+      check,
+      node,
+      line,
+      'verdict is depends: list the options of the question that follows (options:)',
+    );
+  }
+  if (verdict !== 'depends' && options !== undefined) {
+    problem(check, node, node.lineOf(['options']), 'options are only for verdict: depends');
+  }
+}
+
+/** The node whose folder holds the steps of `node`'s flow: the task, or the page that asks. */
+function flowFolder(node: SourceNode): string {
+  return node.kind === 'outcome' || node.kind === 'step' ? (node.folderOwner ?? '') : node.id;
+}
+
+function checkQuestion(node: SourceNode, check: GraphCheck): void {
+  const options = node.meta.options;
+  for (const language of check.languages) {
+    const text = node.text[language];
+    if (!text || options !== undefined) continue;
+    for (const field of ['question', 'answers'] as const) {
+      if (text[field] !== undefined) {
+        const message = `${language}.${field}: only a node with options asks a question`;
+        problem(check, node, node.lineOf([language, field]), message);
+      }
+    }
+  }
+  if (options === undefined) return;
+  if (options.length < 2) {
+    problem(check, node, node.lineOf(['options']), 'a question needs at least two options');
+  }
+  const folder = flowFolder(node);
+  const inTaskFlow = node.kind === 'task' || node.kind === 'outcome';
+  options.forEach((id, index) => {
+    const line = node.lineOf(['options', index]);
+    if (options.indexOf(id) !== index) problem(check, node, line, `option "${id}" is listed twice`);
+    const target = check.nodes.get(id) ?? check.broken.get(id);
+    if (!target) {
+      problem(check, node, line, `option "${id}" leads nowhere: no file is called ${id}.yaml`);
+      return;
+    }
+    const isStep = target.kind === 'outcome' || target.kind === 'step';
+    if (inTaskFlow && !(target.kind === 'outcome' && target.folderOwner === folder)) {
+      problem(check, node, line, `option "${id}" must be an outcome in the folder ${folder}/`);
+    } else if (!inTaskFlow && isStep && target.folderOwner !== folder) {
+      problem(check, node, line, `option "${id}" is a step of another question's folder`);
+    }
+  });
+  for (const language of check.languages) {
+    const text = node.text[language];
+    if (!text) continue;
+    if (text.question === undefined) {
+      problem(
+        check,
+        node,
+        node.lineOf([language]),
+        `${language}.question is missing (${PURPOSE.question})`,
+      );
+    }
+    const answers = text.answers ?? {};
+    for (const id of options) {
+      if (answers[id] === undefined) {
+        const message = `${language}.answers has no words for option "${id}"`;
+        problem(check, node, node.lineOf([language, 'answers']), message);
+      }
+    }
+    for (const id of Object.keys(answers)) {
+      if (!options.includes(id)) {
+        const message = `${language}.answers.${id} is not one of the options`;
+        problem(check, node, node.lineOf([language, 'answers', id]), message);
+      }
+    }
+  }
+}
+
+/** Each outcome or step answers exactly one option, so it has one URL and one way there. */
+function checkListedOnce(
+  node: SourceNode,
+  owners: ReadonlyMap<string, SourceNode[]>,
+  check: GraphCheck,
+): void {
+  const listing = owners.get(node.id) ?? [];
+  if (listing.length === 0) {
+    problem(
+      check,
+      node,
+      1,
+      `no option leads to "${node.id}" (list it in the options of a question in ${node.folderOwner ?? ''})`,
+    );
+  } else if (listing.length > 1) {
+    const files = listing.map((owner) => owner.file).join(' and ');
+    problem(check, node, 1, `"${node.id}" is an option of more than one question: ${files}`);
+  }
+}
+
+function checkTopics(check: GraphCheck): void {
+  const used = new Set([...check.nodes.values()].map((node) => node.meta.topic));
+  const topics = [...check.nodes.values()].filter((node) => node.kind === 'topic');
+  if (topics.length > 0 && !exists(check, TOPICS_PAGE_ID)) {
+    const message = `missing ${TOPICS_PAGE_ID}.yaml: topic pages live under it`;
+    check.problems.push({ file: 'content/pages', line: 1, message });
+  }
+  for (const topic of topics) {
+    if (!used.has(topic.id)) problem(check, topic, 1, `no task has topic: ${topic.id}`);
   }
 }
 
@@ -157,19 +389,32 @@ function checkLinks(node: SourceNode, check: GraphCheck): void {
   }
 }
 
-/** Pages and profiles share `/{lang}/`; a profile's tasks share `/{lang}/{profile}/`. */
-function checkSiblings(check: GraphCheck): void {
+/**
+ * Nodes that share a URL prefix: pages and profiles share `/{lang}/`, a profile's tasks share
+ * `/{lang}/{profile}/`, the options of one question share the question's URL, topics share
+ * the topics page's URL.
+ */
+function checkSiblings(check: GraphCheck, owners: ReadonlyMap<string, SourceNode[]>): void {
   const groups = new Map<string, SourceNode[]>();
   for (const node of check.nodes.values()) {
-    if (node.kind === 'home') continue;
-    const key = node.profileId ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), node]);
+    const key =
+      node.kind === 'home'
+        ? undefined
+        : node.kind === 'task'
+          ? node.folderOwner
+          : node.kind === 'outcome' || node.kind === 'step'
+            ? owners.get(node.id)?.[0]?.id
+            : node.kind === 'topic'
+              ? TOPICS_PAGE_ID
+              : '';
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), node]);
   }
   for (const [group, siblings] of groups) {
     for (const language of check.languages) {
       const reserved = group === '' ? (check.reservedSlugs.get(language) ?? []) : [];
       checkUnique(siblings, language, 'slug', reserved, check);
       checkUnique(siblings, language, 'title', [], check);
+      checkUnique(siblings, language, 'condition', [], check);
     }
   }
 }
@@ -177,7 +422,7 @@ function checkSiblings(check: GraphCheck): void {
 function checkUnique(
   siblings: readonly SourceNode[],
   language: string,
-  field: 'slug' | 'title',
+  field: 'slug' | 'title' | 'condition',
   reserved: readonly string[],
   check: GraphCheck,
 ): void {
@@ -199,6 +444,7 @@ function checkUnique(
 
 /** Each language on its own: a link missing in one translation can strand a page there. */
 function checkReachable(home: SourceNode, check: GraphCheck): void {
+  const topicIds = [...check.nodes.values()].filter((n) => n.kind === 'topic').map((n) => n.id);
   for (const language of check.languages) {
     const reached = new Set<string>();
     const queue = [home.id];
@@ -206,8 +452,7 @@ function checkReachable(home: SourceNode, check: GraphCheck): void {
       const node = check.nodes.get(id);
       if (!node || reached.has(id)) continue;
       reached.add(id);
-      const { tasks = [], profiles = [] } = node.meta;
-      queue.push(...tasks, ...profiles, ...linkTargets(node, language));
+      queue.push(...nextIds(node, language, topicIds));
     }
     for (const node of check.nodes.values()) {
       if (!reached.has(node.id)) {

@@ -28,7 +28,7 @@ export function redirectToCanonical(site: Site): RequestHandler {
   return (req, res, next) => {
     const normalized = normalizePath(req.path);
     const known = site.pages.has(normalized) || site.searchPaths.has(normalized);
-    const target = known ? normalized : site.aliases.get(normalized);
+    const target = known ? normalized : site.resolveAlias(normalized);
     if (!target || target === req.path) return next();
     const query = req.originalUrl.indexOf('?');
     const location = query < 0 ? target : target + req.originalUrl.slice(query);

@@ -15,10 +15,18 @@ export interface RenderContext {
 }
 
 /** Node ids the layout links to on every page: the validator insists they exist. */
-export const LAYOUT_NODE_IDS = ['home', 'start', 'definitions', 'contact', 'about'] as const;
+export const LAYOUT_NODE_IDS = [
+  'home',
+  'start',
+  'definitions',
+  'contact',
+  'about',
+  'topics',
+  'finder',
+] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
-export const GENERATED_PAGES = ['search', 'matrix'] as const;
+export const GENERATED_PAGES = ['search', 'matrix', 'overview'] as const;
 export type GeneratedPage = (typeof GENERATED_PAGES)[number];
 
 export interface Link {

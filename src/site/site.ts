@@ -1,10 +1,15 @@
 import type { ContentTree, Language } from '../content/tree';
-import { NO_CACHE, prepare, type PreparedResponse } from '../http/prepared';
+import { NO_CACHE, prepareAll, type PrepareOptions, type PreparedResponse } from '../http/prepared';
 import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
-import type { Version } from './meta';
+import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
-import { generatedPath, type RenderContext } from './layout';
-import { renderMatrixPage, renderNodePage, renderSearchPage } from './pages';
+import { GENERATED_PAGES, generatedPath, type GeneratedPage, type RenderContext } from './layout';
+import { renderMatrixPage } from './matrix';
+import type { Version } from './meta';
+import { renderNodePage } from './node-page';
+import { layoutOverview } from './overview';
+import { renderOverviewPage } from './overview-page';
+import { renderSearchPage } from './search-page';
 import { robotsTxt, sitemapXml } from './sitemap';
 
 const HTML = 'text/html; charset=utf-8';
@@ -16,13 +21,16 @@ const ERROR_STATUS: Record<ErrorKind, number> = {
   serverError: 500,
 };
 
+/** The pages the site generates itself and renders once, like content pages. */
+const RENDERED_ONCE: readonly GeneratedPage[] = ['matrix', 'overview'];
+
 /** The whole site, rendered once: requests only look things up here. */
 export interface Site {
   tree: ContentTree;
   /** Canonical path (`/fr/representant-legal/`) to its response; `/` is the language choice. */
   pages: ReadonlyMap<string, PreparedResponse>;
-  /** A page's path written with another language's slugs, to its canonical path. */
-  aliases: ReadonlyMap<string, string>;
+  /** The canonical path of a page written with any language's slugs, if it names one. */
+  resolveAlias(path: string): string | undefined;
   /** Each language's search page path (`/fr/recherche/`) to its language. */
   searchPaths: ReadonlyMap<string, Language>;
   /** The search page for a query: the only page rendered per request. */
@@ -31,61 +39,81 @@ export interface Site {
   errorPage(kind: ErrorKind, language?: string): PreparedResponse;
 }
 
-const html = (body: string) => prepare({ body, contentType: HTML });
+const html = (body: string): PrepareOptions => ({ body, contentType: HTML });
 
-export function buildSite(context: RenderContext, search: SiteSearch): Site {
+/** Renders every page, then compresses them all at once. */
+export async function buildSite(context: RenderContext, search: SiteSearch): Promise<Site> {
   const { tree, baseUrl } = context;
-  const pages = new Map<string, PreparedResponse>();
-  const versions: Version[][] = [];
-
-  pages.set('/', html(renderRootPage(context, 'root')));
-  for (const node of tree.nodes) {
-    versions.push(
-      tree.languages.map((language) => ({ language, path: node.text[language.code]?.path ?? '' })),
-    );
-  }
-  versions.push(
-    tree.languages.map((language) => ({
-      language,
-      path: generatedPath(context, 'matrix', language),
-    })),
+  const rendered = new Map<string, PrepareOptions>();
+  const generated = GENERATED_PAGES.map((page) =>
+    Object.fromEntries(
+      tree.languages.map((language) => [language.code, generatedPath(context, page, language)]),
+    ),
   );
+  const versions: Version[][] = [
+    ...tree.nodes.map((node) =>
+      tree.languages.map((language) => ({ language, path: node.text[language.code]?.path ?? '' })),
+    ),
+    ...RENDERED_ONCE.map((page) =>
+      tree.languages.map((language) => ({
+        language,
+        path: generatedPath(context, page, language),
+      })),
+    ),
+  ];
+
+  rendered.set('/', html(renderRootPage(context, 'root')));
   for (const language of tree.languages) {
     for (const node of tree.nodes) {
       const path = node.text[language.code]?.path;
-      if (path) pages.set(path, html(renderNodePage(context, node, language)));
+      if (path) rendered.set(path, html(renderNodePage(context, node, language)));
     }
-    pages.set(
+    rendered.set(
       generatedPath(context, 'matrix', language),
       html(renderMatrixPage(context, language)),
     );
   }
-  pages.set(
-    '/sitemap.xml',
-    prepare({ body: sitemapXml(baseUrl, versions), contentType: 'application/xml; charset=utf-8' }),
-  );
-  pages.set(
-    '/robots.txt',
-    prepare({ body: robotsTxt(baseUrl), contentType: 'text/plain; charset=utf-8' }),
-  );
+  rendered.set('/sitemap.xml', {
+    body: sitemapXml(baseUrl, versions),
+    contentType: 'application/xml; charset=utf-8',
+  });
+  rendered.set('/robots.txt', {
+    body: robotsTxt(baseUrl),
+    contentType: 'text/plain; charset=utf-8',
+  });
 
-  const errors = new Map<string, PreparedResponse>();
+  const renderedErrors = new Map<string, PrepareOptions>();
   for (const kind of Object.keys(ERROR_STATUS) as ErrorKind[]) {
-    const prepareError = (body: string) =>
-      prepare({ body, contentType: HTML, status: ERROR_STATUS[kind], cacheControl: NO_CACHE });
-    errors.set(kind, prepareError(renderRootPage(context, kind)));
+    const asError = (body: string): PrepareOptions => ({
+      body,
+      contentType: HTML,
+      status: ERROR_STATUS[kind],
+      cacheControl: NO_CACHE,
+    });
+    renderedErrors.set(kind, asError(renderRootPage(context, kind)));
     for (const language of tree.languages) {
-      errors.set(
+      renderedErrors.set(
         `${kind}/${language.code}`,
-        prepareError(renderErrorPage(context, language, kind)),
+        asError(renderErrorPage(context, language, kind)),
       );
     }
   }
+  // The thread pool compresses these while this thread lays out the overview's diagram.
+  const compressing = Promise.all([prepareEach(rendered), prepareEach(renderedErrors)]);
+  const overview = await layoutOverview(tree, context.translators);
+  const overviews = new Map(
+    tree.languages.map((language) => [
+      generatedPath(context, 'overview', language),
+      html(renderOverviewPage(context, language, overview)),
+    ]),
+  );
+  const [[pages, errors], overviewPages] = await Promise.all([compressing, prepareEach(overviews)]);
+  for (const [path, page] of overviewPages) pages.set(path, page);
 
   return {
     tree,
     pages,
-    aliases: aliasesOf(tree),
+    resolveAlias: aliasResolver(tree, generated),
     searchPaths: new Map(
       tree.languages.map((language) => [generatedPath(context, 'search', language), language]),
     ),
@@ -107,28 +135,11 @@ export function buildSite(context: RenderContext, search: SiteSearch): Site {
   };
 }
 
-/** Every way to spell a node's path with slugs of any language, under each language's prefix. */
-function aliasesOf(tree: ContentTree): Map<string, string> {
-  const codes = tree.languages.map((language) => language.code);
-  const aliases = new Map<string, string>();
-  for (const node of tree.nodes) {
-    const slugs = (n: typeof node) => codes.map((code) => n.text[code]?.slug ?? '');
-    const rests =
-      node.kind === 'home'
-        ? ['']
-        : node.profile
-          ? slugs(node.profile).flatMap((profile) =>
-              slugs(node).map((task) => `${profile}/${task}/`),
-            )
-          : slugs(node).map((slug) => `${slug}/`);
-    for (const code of codes) {
-      const canonical = node.text[code]?.path;
-      if (!canonical) continue;
-      for (const rest of rests) {
-        const alias = `/${code}/${rest}`;
-        if (alias !== canonical && !aliases.has(alias)) aliases.set(alias, canonical);
-      }
-    }
-  }
-  return aliases;
+async function prepareEach(
+  rendered: ReadonlyMap<string, PrepareOptions>,
+): Promise<Map<string, PreparedResponse>> {
+  const prepared = await prepareAll([...rendered.values()]);
+  return new Map(
+    [...rendered.keys()].map((key, index) => [key, prepared[index] as PreparedResponse]),
+  );
 }

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Locator, Page } from 'playwright-core';
 import type { Language } from '../../src/content/tree';
 import { pathOf, testApp, tree } from '../helpers';
@@ -69,11 +70,17 @@ function linkNamed(page: Page, scope: Page | Locator, link: { name: string; href
 }
 
 async function linksOn(page: Page, origin: string, language: Language): Promise<FoundLink[]> {
-  const anchors = await page
-    .locator('a[href]')
-    .evaluateAll((elements) =>
-      elements.map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
-    );
+  // What a reader hears as the link's name: its text, without marks hidden from them. Links
+  // hidden from assistive technology (the overview's diagram) repeat links the page lists.
+  const anchors = await page.locator('a[href]').evaluateAll((elements) =>
+    elements
+      .filter((a) => !a.closest('[aria-hidden="true"]'))
+      .map((a) => {
+        const copy = a.cloneNode(true) as Element;
+        copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+        return { text: copy.textContent ?? '', href: a.getAttribute('href') ?? '' };
+      }),
+  );
   return anchors
     .map(({ text, href }) => ({ name: collapse(text), href, url: new URL(href, page.url()) }))
     .filter(({ url }) => url.origin === origin && url.pathname.startsWith(`/${language.code}/`))

@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import type { ContentNode } from '../../src/content/tree';
 import { tree } from '../helpers';
 
 // The official pages the original wizard sends people to, in French; the Dutch ones differ
@@ -54,16 +55,53 @@ function externalLinks(html: string): string[] {
   ].sort();
 }
 
+/** A node and everything its question leads to: together, one answer of the seed. */
+function answerNodes(node: ContentNode): ContentNode[] {
+  return [node, ...node.options.flatMap(answerNodes)];
+}
+
+function linksOf(
+  node: ContentNode,
+  code: string,
+  fields: ('bodyHtml' | 'noteHtml' | 'updateHtml')[],
+) {
+  const text = node.text[code];
+  return externalLinks(fields.map((field) => text?.[field] ?? '').join(''));
+}
+
+const seedCases = tree.languages.flatMap((language) =>
+  Object.entries(SEED_LINKS).map(([id, links]) => ({
+    id,
+    links,
+    language,
+    name: `${language.code} ${id}`,
+  })),
+);
+
+describe.each(seedCases)("the seed's links of $name", ({ id, links, language }) => {
+  it('are all on the page of the answer they belong to, or on what its question leads to', () => {
+    const node = tree.byId.get(id);
+    expect(node).toBeDefined();
+    const found = answerNodes(node as ContentNode).flatMap((n) =>
+      linksOf(n, language.code, ['bodyHtml', 'noteHtml']),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const url of links) expect(found).toContain(inLanguage(url, language.code));
+  });
+});
+
 const cases = tree.languages.flatMap((language) =>
   tree.nodes.map((node) => ({ node, language, name: `${language.code} ${node.id}` })),
 );
 
-describe.each(cases)('external links of $name', ({ node, language }) => {
-  const text = node.text[language.code];
-  const found = externalLinks(`${text?.bodyHtml ?? ''}${text?.noteHtml ?? ''}`);
+/** Every official address the seed uses, in each language. */
+const seedUrls = (code: string) => Object.values(LINK).map((url) => inLanguage(url, code));
 
-  it("are the seed's links for this page, in the page's language", () => {
-    const expected = (SEED_LINKS[node.id] ?? []).map((url) => inLanguage(url, language.code));
-    expect(found).toEqual([...new Set(expected)].sort());
+describe.each(cases)('external links of $name', ({ node, language }) => {
+  it("are the seed's official pages in the page's language; only a dated update cites others", () => {
+    const answer = linksOf(node, language.code, ['bodyHtml', 'noteHtml']);
+    expect(answer.filter((url) => !seedUrls(language.code).includes(url))).toEqual([]);
+    const update = linksOf(node, language.code, ['updateHtml']);
+    if (update.length > 0) expect(node.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

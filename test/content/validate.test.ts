@@ -80,7 +80,8 @@ describe('content validation', () => {
   });
 
   it('reports a dangling internal link at the line it is on', () => {
-    const file = 'profiles/legal-representative/rl-manage-roles.yaml';
+    const file =
+      'profiles/legal-representative/rl-manage-roles/rl-manage-roles-also-local-manager.yaml';
     const problems = problemsOf((edit) =>
       edit(file, (text) => text.replace('(gl-manage-roles)', '(gl-manage-rolez)')),
     );
@@ -199,6 +200,119 @@ describe('content validation', () => {
     expect(problems.map(formatProblem)).toEqual([
       'content/locales/nl/common.json:1: missing key "task.restart"',
     ]);
+  });
+});
+
+const QUESTION = 'profiles/legal-representative/rl-activate-quality.yaml';
+const OUTCOME =
+  'profiles/legal-representative/rl-activate-quality/rl-activate-quality-not-rae.yaml';
+
+describe('content validation of questions, outcomes and verdicts', () => {
+  it('reports an option that leads nowhere, at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit(QUESTION, (text) =>
+        text.replace(
+          'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae]',
+          'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae, rl-activate-quality-maybe]',
+        ),
+      ),
+    );
+    expect(problems).toContainEqual({
+      file: `content/${QUESTION}`,
+      line: lineOf(QUESTION, 'options:'),
+      message:
+        'option "rl-activate-quality-maybe" leads nowhere: no file is called rl-activate-quality-maybe.yaml',
+    });
+  });
+
+  it('reports a question with fewer than two options', () => {
+    const problems = problemsOf((edit) => {
+      edit(QUESTION, (text) =>
+        text
+          .replace(
+            'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae]',
+            'options: [rl-activate-quality-also-rae]',
+          )
+          .replace(/\n {4}rl-activate-quality-not-rae: [^\n]*/g, ''),
+      );
+    });
+    expect(problems.map(formatProblem)).toContainEqual(
+      `content/${QUESTION}:${lineOf(QUESTION, 'options:')}: a question needs at least two options`,
+    );
+  });
+
+  it('reports a task or an outcome without a verdict', () => {
+    const problems = problemsOf((edit) =>
+      edit(OUTCOME, (text) => text.replace(/^verdict: other\nwho: access-manager\n/, '')),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${OUTCOME}:1: verdict is missing (self, other or depends)`,
+    ]);
+  });
+
+  it('reports an outcome no option leads to, and an option without words in one language', () => {
+    const problems = problemsOf((edit) =>
+      edit(QUESTION, (text) =>
+        text.replace(
+          'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae]',
+          'options: [rl-activate-quality-also-rae, rl-designate-local-manager-not-rae]',
+        ),
+      ),
+    );
+    expect(problems.map(formatProblem)).toEqual(
+      expect.arrayContaining([
+        `content/${OUTCOME}:1: no option leads to "rl-activate-quality-not-rae" (list it in the options of a question in rl-activate-quality)`,
+        expect.stringMatching(
+          /rl-activate-quality\.yaml:\d+: option "rl-designate-local-manager-not-rae" must be an outcome in the folder rl-activate-quality\/$/,
+        ),
+        expect.stringMatching(
+          /rl-activate-quality\.yaml:\d+: fr\.answers has no words for option "rl-designate-local-manager-not-rae"$/,
+        ),
+      ]),
+    );
+  });
+
+  it('reports, with file and line, an outcome that cannot be reached in one language', () => {
+    // The profile finder is reached through links in each language's text: drop the Dutch ones.
+    const problems = problemsOf((edit) => {
+      for (const file of ['pages/home.yaml', 'pages/start.yaml', 'pages/definitions.yaml']) {
+        edit(file, (text) => {
+          const [fr = '', nl = ''] = text.split('\nnl:\n');
+          return `${fr}\nnl:\n${nl.replace(/\[([^\]]*)\]\(finder\)/g, '$1')}`;
+        });
+      }
+    });
+    const steps = realTree.nodes.filter((node) => node.kind === 'step');
+    expect(steps.length).toBeGreaterThan(0);
+    expect(problems.map(formatProblem)).toEqual(
+      expect.arrayContaining(
+        steps.map(
+          (step) =>
+            `${step.file}:1: "${step.id}" cannot be reached from home by following the nl links`,
+        ),
+      ),
+    );
+    expect(problems.filter((problem) => problem.message.includes('the fr links'))).toEqual([]);
+  });
+
+  it('reports a verdict naming someone who is not a profile', () => {
+    const problems = problemsOf((edit) =>
+      edit(OUTCOME, (text) => text.replace('who: access-manager', 'who: contact')),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${OUTCOME}:${lineOf(OUTCOME, 'who:')}: who "contact" is not a profile`,
+    ]);
+  });
+
+  it('reports a task whose topic has no file', () => {
+    const problems = problemsOf((edit) =>
+      edit(QUESTION, (text) =>
+        text.replace('topic: activate-quality', 'topic: activate-qualities'),
+      ),
+    );
+    expect(problems.map(formatProblem)).toContainEqual(
+      `content/${QUESTION}:1: topic "activate-qualities" has no file topics/activate-qualities.yaml`,
+    );
   });
 });
 

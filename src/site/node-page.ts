@@ -1,0 +1,136 @@
+import { TOPICS_PAGE_ID } from '../content/graph';
+import type { ContentNode, Language } from '../content/tree';
+import type { Translate } from '../i18n';
+import { optionsOf, sameTaskForOthers, yourAnswers } from './flow';
+import { layoutView, linkTo, textOf, translator, type RenderContext } from './layout';
+import { describedWithVerdict, verdictOf } from './verdicts';
+
+/** The template of each kind of node: outcomes read like tasks, steps like site pages. */
+const TEMPLATES: Record<ContentNode['kind'], string> = {
+  home: 'home',
+  page: 'page',
+  step: 'page',
+  profile: 'profile',
+  task: 'task',
+  outcome: 'task',
+  topic: 'topic',
+};
+
+/** The first node of the flow `node` belongs to: a task, or the page that asks first. */
+function flowStart(node: ContentNode): ContentNode {
+  return node.previous ? flowStart(node.previous) : node;
+}
+
+function titleOf(node: ContentNode, language: Language, t: Translate): string {
+  const text = textOf(node, language);
+  switch (node.kind) {
+    case 'home':
+      return t('nav.home');
+    case 'topic':
+      return t('topic.lead', { topic: text.title });
+    case 'task':
+    case 'outcome':
+      return `${text.heading} – ${textOf(node.profile as ContentNode, language).title}`;
+    case 'step':
+      return `${text.heading} – ${textOf(flowStart(node), language).heading}`;
+    default:
+      return text.heading;
+  }
+}
+
+/** A profile offered as a choice: its name, what it is, and today's name beside the old one. */
+function profileChoice(profile: ContentNode, language: Language, t: Translate) {
+  const { currentName } = textOf(profile, language);
+  return {
+    ...linkTo(profile, language, true),
+    hint: currentName ? t('profile.currentName', { name: currentName }) : undefined,
+  };
+}
+
+/** When the page was last checked against the official pages, in the page's language. */
+export function reviewedOn(node: ContentNode, language: Language): string | undefined {
+  if (!node.reviewed) return undefined;
+  const format = new Intl.DateTimeFormat(language.tag, { dateStyle: 'long', timeZone: 'UTC' });
+  return format.format(new Date(`${node.reviewed}T00:00:00Z`));
+}
+
+/** What the template of each kind needs beyond the layout and the node's own text. */
+function kindView(context: RenderContext, node: ContentNode, language: Language, t: Translate) {
+  const profile = node.profile ? textOf(node.profile, language) : undefined;
+  const common = {
+    question: node.options.length > 0 ? optionsOf(node, language, t) : undefined,
+    reviewed: reviewedOn(node, language),
+  };
+  switch (node.kind) {
+    case 'profile':
+      return { ...common, tasks: node.tasks.map((task) => linkTo(task, language)) };
+    case 'task':
+    case 'outcome': {
+      const task = node.task ?? node;
+      return {
+        ...common,
+        profile,
+        // On a question page the task's title is no longer the h1, so the caption names it.
+        caption: t(node.options.length > 0 ? 'task.captionWithTask' : 'task.caption', {
+          role: profile?.asRole ?? '',
+          task: textOf(task, language).title,
+        }),
+        verdict: verdictOf(node, language, t),
+        answers: yourAnswers(node, language, t),
+        others: sameTaskForOthers(node, language, t),
+        otherTasks: (task.profile?.tasks ?? [])
+          .filter((other) => other !== task)
+          .map((other) => linkTo(other, language)),
+      };
+    }
+    case 'topic':
+      return {
+        ...common,
+        answers: node.tasks.map((task) => ({
+          ...linkTo(task.profile as ContentNode, language),
+          path: textOf(task, language).path,
+          verdict: verdictOf(task, language, t),
+        })),
+        // Profiles that do not have this task, so the visitor is not left wondering.
+        without: context.tree.profiles
+          .filter((p) => !node.tasks.some((task) => task.profile === p))
+          .map((p) => textOf(p, language).title),
+      };
+    default:
+      return {
+        ...common,
+        // A page that asks names its flow above the question, as tasks name theirs.
+        caption: node.options.length > 0 ? textOf(flowStart(node), language).heading : undefined,
+        profiles: node.profiles.map((p) => profileChoice(p, language, t)),
+        topics:
+          node.id === TOPICS_PAGE_ID
+            ? context.tree.topics.map((topic) => linkTo(topic, language))
+            : [],
+      };
+  }
+}
+
+export function renderNodePage(
+  context: RenderContext,
+  node: ContentNode,
+  language: Language,
+): string {
+  const t = translator(context, language);
+  const page = textOf(node, language);
+  const home = { title: t('nav.home'), path: textOf(context.tree.home, language).path };
+  const view = {
+    ...layoutView(context, language, {
+      title: titleOf(node, language, t),
+      description: describedWithVerdict(node, language, t),
+      pathIn: (other) => textOf(node, other).path,
+      breadcrumb: node.trail.map((crumb) =>
+        crumb.kind === 'home' ? home : linkTo(crumb, language),
+      ),
+      current: node.kind === 'home' ? t('nav.home') : page.heading,
+      jsonLd: node.kind !== 'home' && node.kind !== 'page',
+    }),
+    page,
+    ...kindView(context, node, language, t),
+  };
+  return context.views.render(`pages/${TEMPLATES[node.kind]}.njk`, view);
+}
