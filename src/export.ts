@@ -1,6 +1,8 @@
 /**
  * `npm run export`: the whole site as files for any static host or CDN, byte for byte what
  * the server sends, with .gz and .br beside each file for hosts that serve them as they are.
+ * A static host cannot take feedback: the pages' forms post to FEEDBACK_URL (a running
+ * server's endpoint) when it is set, and are left out when it is not.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +10,7 @@ import { readConfig } from './config';
 import type { PreparedResponse } from './http/prepared';
 import { prepareAssets, type Assets } from './site/assets';
 import type { Site } from './site/site';
-import { PROJECT_ROOT, prepareSite } from './startup';
+import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from './startup';
 
 export const EXPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'site');
 
@@ -43,10 +45,16 @@ export function writeExport(site: Site, assets: Assets, outDir: string): number 
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const { site, assets } = await prepareSite(config.BASE_URL);
+  const feedback = config.FEEDBACK_URL ?? null;
+  const { site, assets } = await prepareSite(config.BASE_URL, DEFAULT_PATHS, feedback);
   const count = writeExport(site, assets, EXPORT_DIR);
   console.log(
     `Exported ${count} files (and their .gz and .br) to ${path.relative(process.cwd(), EXPORT_DIR)}/ for ${config.BASE_URL}`,
+  );
+  console.log(
+    feedback
+      ? `Feedback forms post to ${feedback}.`
+      : 'No feedback forms: set FEEDBACK_URL to a running server’s endpoint to have them.',
   );
 }
 

@@ -4,6 +4,10 @@ import { createServer, get, type IncomingMessage, type RequestListener } from 'n
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../src/app';
+import { readConfig } from '../src/config';
+import { createFeedbackDesk, type FeedbackDesk } from '../src/feedback/desk';
+import { openFeedbackStore } from '../src/feedback/open-store';
+import type { LaunchConfig } from '../src/launch';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
 import type { Site } from '../src/site/site';
 import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../src/startup';
@@ -48,13 +52,36 @@ export const TEST_BASE_URL = 'https://roles.example.be';
 /** Tests read responses, not logs. */
 export const silentLogger = pino({ level: 'silent' });
 
+/** Feedback kept by a real SQLite database, in memory: nothing is left on disk. */
+export function testFeedbackDesk(): FeedbackDesk {
+  const reportFailure = () => undefined;
+  return createFeedbackDesk({
+    store: openFeedbackStore({ FEEDBACK_DB: ':memory:' }, reportFailure),
+    reportFailure,
+    rateLimit: true,
+  });
+}
+
+/** The server's configuration for tests: a free port on loopback, silent, feedback in memory. */
+export function testLaunchConfig(overrides: Partial<LaunchConfig> = {}): LaunchConfig {
+  return {
+    ...readConfig({}),
+    PORT: 0,
+    HOST: '127.0.0.1',
+    BASE_URL: TEST_BASE_URL,
+    LOG_LEVEL: 'silent',
+    FEEDBACK_DB: ':memory:',
+    ...overrides,
+  };
+}
+
 let prepared: Promise<{ site: Site; app: RequestListener }> | undefined;
 
 /** The real site, built once per test file through the same factory the server uses. */
 export function testApp(): Promise<{ site: Site; app: RequestListener }> {
   prepared ??= prepareSite(TEST_BASE_URL).then(({ site, assets }) => ({
     site,
-    app: createApp({ site, assets, logger: silentLogger }),
+    app: createApp({ site, assets, logger: silentLogger, feedback: testFeedbackDesk() }),
   }));
   return prepared;
 }

@@ -9,14 +9,16 @@ import { launch, type RunningSite } from '../src/launch';
 import pino from 'pino';
 import { createApp } from '../src/app';
 import { PROJECT_ROOT } from '../src/startup';
-import { nodeById, pathOf, silentLogger, testApp } from './helpers';
+import {
+  nodeById,
+  pathOf,
+  silentLogger,
+  testApp,
+  testFeedbackDesk,
+  testLaunchConfig,
+} from './helpers';
 
-const config = {
-  PORT: 0,
-  HOST: '127.0.0.1',
-  BASE_URL: 'https://roles.example.be',
-  LOG_LEVEL: 'silent',
-} as const;
+const config = testLaunchConfig();
 
 describe('health', () => {
   it('answers /healthz and /readyz while running, cheaply and uncached', async () => {
@@ -117,7 +119,13 @@ describe('graceful shutdown', () => {
       ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/server.ts')],
       {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+        env: {
+          ...process.env,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+          FEEDBACK_DB: ':memory:',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -139,7 +147,12 @@ describe('access log', () => {
       { level: 'info' },
       { write: (line: string) => lines.push(JSON.parse(line)) },
     );
-    const app = createApp({ site, assets: { urls: {}, byUrl: new Map() }, logger });
+    const app = createApp({
+      site,
+      assets: { urls: {}, byUrl: new Map() },
+      logger,
+      feedback: testFeedbackDesk(),
+    });
     const searchPath = [...site.searchPaths.keys()][0] ?? '';
     await request(app)
       .get(`${searchPath}?q=jean.dupont%40example.be`)
@@ -168,6 +181,10 @@ describe('configuration', () => {
       BASE_URL: 'http://localhost:3000',
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      FEEDBACK_DB: './data/feedback.db',
+      TRUST_PROXY: false,
+      FEEDBACK_RETENTION_DAYS: 180,
+      FEEDBACK_RATE_LIMIT: 'on',
     });
   });
 

@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
 import type { Translate } from '../i18n';
+import { feedbackForm, type FeedbackSetup } from './feedback-form';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
 
 /** Everything a page needs to be rendered, fixed once at start. */
@@ -12,10 +13,19 @@ export interface RenderContext {
   assets: Readonly<Record<string, string>>;
   /** Public address of the site, without a trailing slash: canonical URLs start with it. */
   baseUrl: string;
+  /** Where feedback forms post, and the pages that carry one. */
+  feedback?: FeedbackSetup;
 }
 
 /** Node ids the layout links to on every page: the validator insists they exist. */
-export const LAYOUT_NODE_IDS = ['home', 'start', 'definitions', 'contact', 'about'] as const;
+export const LAYOUT_NODE_IDS = [
+  'home',
+  'start',
+  'definitions',
+  'contact',
+  'about',
+  'accessibility',
+] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
 export const GENERATED_PAGES = ['search', 'matrix'] as const;
@@ -76,6 +86,8 @@ interface PageFrame {
   current: string;
   jsonLd?: boolean;
   noindex?: boolean;
+  /** The page's stable id, on content pages: they carry the "was this page useful?" form. */
+  feedback?: string;
 }
 
 /** What every page's layout needs: navigation, language switch and metadata. */
@@ -107,6 +119,13 @@ export function layoutView(context: RenderContext, language: Language, frame: Pa
     breadcrumb: frame.breadcrumb,
     current: frame.current,
     meta,
+    feedback: frame.feedback
+      ? feedbackForm(context.feedback, language, {
+          id: frame.feedback,
+          path: frame.pathIn(language),
+          title: frame.title,
+        })
+      : null,
   };
 }
 

@@ -36,6 +36,7 @@ export function renderNodePage(
       ),
       current: node.kind === 'home' ? t('nav.home') : page.heading,
       jsonLd: node.kind === 'task' || node.kind === 'profile',
+      feedback: node.id,
     }),
     page,
     profile: node.profile ? textOf(node.profile, language) : undefined,
@@ -58,6 +59,7 @@ export function renderMatrixPage(context: RenderContext, language: Language): st
       pathIn: (other) => generatedPath(context, 'matrix', other),
       breadcrumb: [homeCrumb(context, language)],
       current: t('matrix.title'),
+      feedback: 'matrix',
     }),
     matrix: {
       profiles: profiles.map((profile) => linkTo(profile, language)),

@@ -3,6 +3,7 @@ import { NO_CACHE, prepare, type PreparedResponse } from '../http/prepared';
 import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
 import type { Version } from './meta';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
+import { feedbackPages, type FeedbackPages } from './feedback-pages';
 import { generatedPath, type RenderContext } from './layout';
 import { renderMatrixPage, renderNodePage, renderSearchPage } from './pages';
 import { robotsTxt, sitemapXml } from './sitemap';
@@ -29,6 +30,8 @@ export interface Site {
   renderSearch(language: Language, rawQuery: string): string;
   /** The error page in a language, or in every language side by side when none is known. */
   errorPage(kind: ErrorKind, language?: string): PreparedResponse;
+  /** The pages feedback can be about, and the pages that answer it. */
+  feedback: FeedbackPages;
 }
 
 const html = (body: string) => prepare({ body, contentType: HTML });
@@ -104,6 +107,7 @@ export function buildSite(context: RenderContext, search: SiteSearch): Site {
       if (!page) throw new Error(`no ${kind} page`);
       return page;
     },
+    feedback: feedbackPages(context),
   };
 }
 
