@@ -69,6 +69,11 @@ function openPostgres(url: string, reportFailure: FailureReport): Kysely<Feedbac
     query_timeout: 10_000,
   });
   pool.on('error', (error) => reportFailure(error, 'an idle connection'));
+  // A connection that dies while it runs a query fails that query, and then emits an error
+  // that nothing listens to once the pool has lent the connection out: listen to each.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => reportFailure(error, 'a connection in use')),
+  );
   return new Kysely({ dialect: new PostgresDialect({ pool }) });
 }
 
