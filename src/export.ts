@@ -6,7 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig } from './config';
+import { readConfig, type Config } from './config';
 import type { PreparedResponse } from './http/prepared';
 import { prepareAssets, type Assets } from './site/assets';
 import type { Site } from './site/site';
@@ -43,10 +43,15 @@ export function writeExport(site: Site, assets: Assets, outDir: string): number 
   return files.size;
 }
 
+/** The site as the export renders it: forms post to FEEDBACK_URL, or are left out without it. */
+export function prepareExport(config: Pick<Config, 'BASE_URL' | 'FEEDBACK_URL'>) {
+  return prepareSite(config.BASE_URL, DEFAULT_PATHS, config.FEEDBACK_URL ?? null);
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
-  const feedback = config.FEEDBACK_URL ?? null;
-  const { site, assets } = await prepareSite(config.BASE_URL, DEFAULT_PATHS, feedback);
+  const feedback = config.FEEDBACK_URL;
+  const { site, assets } = await prepareExport(config);
   const count = writeExport(site, assets, EXPORT_DIR);
   console.log(
     `Exported ${count} files (and their .gz and .br) to ${path.relative(process.cwd(), EXPORT_DIR)}/ for ${config.BASE_URL}`,

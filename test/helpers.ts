@@ -90,9 +90,9 @@ export function html(text: string): CheerioAPI {
   return load(text);
 }
 
-/** supertest decodes bodies; this keeps the bytes as they were sent. */
-export async function raw(path: string, headers: Record<string, string>) {
-  const { app } = await testApp();
+/** supertest decodes bodies; this keeps the bytes as they were sent (by `app`, or the test app's). */
+export async function raw(path: string, headers: Record<string, string>, app?: RequestListener) {
+  app ??= (await testApp()).app;
   const server = createServer(app).listen(0, '127.0.0.1');
   await once(server, 'listening');
   try {
