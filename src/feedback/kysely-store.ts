@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Connection } from './database';
+import { groupCommit } from './group-commit';
 import {
   REPORT_WINDOWS,
   type ExportFilter,
@@ -22,26 +23,27 @@ const daysBefore = (now: Date, days: number) =>
 const countWhere = (condition: ReturnType<typeof sql>) =>
   sql<number>`cast(sum(case when ${condition} then 1 else 0 end) as integer)`;
 
+function rowOf(entry: NewFeedback) {
+  return {
+    created_at: entry.createdAt.toISOString(),
+    page_id: entry.pageId,
+    language: entry.language,
+    path: entry.path,
+    kind: entry.kind,
+    trying: entry.trying,
+    wrong: entry.wrong,
+    redacted: entry.redacted ? 1 : 0,
+  };
+}
+
 /** The store's operations, one code path for SQLite and PostgreSQL. */
 export function createKyselyStore(connection: Connection): Omit<FeedbackStore, 'open'> {
   const { db } = connection;
   return {
-    async record(entry: NewFeedback) {
-      // One statement, so one transaction: the row is all there or not there at all.
-      await db
-        .insertInto('feedback')
-        .values({
-          created_at: entry.createdAt.toISOString(),
-          page_id: entry.pageId,
-          language: entry.language,
-          path: entry.path,
-          kind: entry.kind,
-          trying: entry.trying,
-          wrong: entry.wrong,
-          redacted: entry.redacted ? 1 : 0,
-        })
-        .execute();
-    },
+    record: groupCommit<NewFeedback>(async (entries) => {
+      // One statement, so one transaction: every row of the batch is there, or none.
+      await db.insertInto('feedback').values(entries.map(rowOf)).execute();
+    }),
 
     async report(now: Date) {
       const [week, month, quarter] = REPORT_WINDOWS.map((days) => daysBefore(now, days));

@@ -165,6 +165,16 @@ describe.each(BACKENDS)('the feedback store on $name', ({ create }) => {
     expect(await all(store)).toHaveLength(1);
   });
 
+  it('fails a bad row alone when posts arriving together are written together', async () => {
+    const results = await Promise.allSettled([
+      store.record(entry({ trying: 'a' })),
+      store.record(entry({ kind: 'maybe' as NewFeedback['kind'] })),
+      store.record(entry({ trying: 'b' })),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await all(store)).map((row) => row.trying)).toEqual(['a', 'b']);
+  });
+
   it('records concurrent posts, each once', async () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
