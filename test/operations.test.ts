@@ -188,6 +188,21 @@ describe('configuration', () => {
     });
   });
 
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7, fd00::/8', ['10.0.0.0/8', '192.168.1.7', 'fd00::/8']],
+  ])('maps TRUST_PROXY=%s to Express’s trust proxy', (value, trustProxy) => {
+    expect(readConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(trustProxy);
+  });
+
+  it('never echoes the database password in its message', () => {
+    expect(() => readConfig({ DATABASE_URL: 'mysql://user:s3cret@db/feedback' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
+    );
+  });
+
   it('drops a trailing slash from BASE_URL', () => {
     expect(readConfig({ BASE_URL: 'https://roles.example.be/' }).BASE_URL).toBe(
       'https://roles.example.be',
@@ -201,6 +216,14 @@ describe('configuration', () => {
     [{ BASE_URL: 'ftp://roles.example.be' }, /BASE_URL/],
     [{ NODE_ENV: 'prod' }, /NODE_ENV/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_URL: 'mysql://db.example.be/feedback' }, /DATABASE_URL/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY/],
+    [{ FEEDBACK_RETENTION_DAYS: '0' }, /FEEDBACK_RETENTION_DAYS/],
+    [{ FEEDBACK_RETENTION_DAYS: 'forever' }, /FEEDBACK_RETENTION_DAYS/],
+    [{ FEEDBACK_URL: 'ftp://roles.example.be/feedback' }, /FEEDBACK_URL/],
+    [{ FEEDBACK_RATE_LIMIT: 'maybe' }, /FEEDBACK_RATE_LIMIT/],
   ])('refuses %j with a message naming the variable', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);

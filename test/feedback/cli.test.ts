@@ -131,21 +131,21 @@ describe.each(BACKENDS)('the editors’ command on $name', ({ create }) => {
     ]);
     expect(pages[0]).toMatch(/0 yes 1 no\s+0%.*1$/);
   });
+});
 
-  it('explains its usage and exits 2 when asked something it does not know', () => {
-    for (const args of [
-      [],
-      ['delete'],
-      ['export', '--since', '2026-13-01'],
-      ['export', '--since', 'yesterday'],
-      ['export', '--path', 'fr'],
-      ['export', '--format', 'xml'],
-      ['report', 'now'],
-    ]) {
-      const { status, stderr } = feedbackCommand(args, backend.config);
-      expect(status).toBe(2);
-      expect(stderr).toContain('npm run feedback -- export');
-    }
+describe('the editors’ command, misused', () => {
+  it.each([
+    [[]],
+    [['delete']],
+    [['export', '--since', '2026-13-01']],
+    [['export', '--since', 'yesterday']],
+    [['export', '--path', 'fr']],
+    [['export', '--format', 'xml']],
+    [['report', 'now']],
+  ])('explains its usage and exits 2 for %j', (args) => {
+    const { status, stderr } = feedbackCommand(args, { FEEDBACK_DB: ':memory:' });
+    expect(status).toBe(2);
+    expect(stderr).toContain('npm run feedback -- export');
   });
 });
 

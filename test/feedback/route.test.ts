@@ -27,6 +27,8 @@ describe('a vote', () => {
     ] as const) {
       const response = await post({ ...fields, useful: 'yes' });
       expect(response.status).toBe(303);
+      expect(response.headers['content-security-policy']).toContain("form-action 'self'");
+      expect(response.headers['set-cookie']).toBeUndefined();
       const thanks = await request(feedback.app).get(response.headers.location ?? '');
       expect(thanks.status).toBe(200);
       expect(thanks.headers['cache-control']).toBe('no-store');
