@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Response }
 import type { FeedbackDesk } from '../feedback/desk';
 import type { FeedbackTarget } from '../feedback/model';
 import { readSubmission, type Submission } from '../feedback/submission';
-import type { FeedbackProblem } from '../site/feedback-pages';
+import type { FeedbackPages, FeedbackProblem } from '../site/feedback-pages';
 import type { Site } from '../site/site';
 import { isCrossSite } from './same-origin';
 
@@ -17,85 +17,103 @@ const PROBLEM_STATUS: Record<FeedbackProblem, number> = {
   unavailable: 503,
 };
 
+// When to try again, in seconds: the rate limit's minute; a database a few minutes to recover.
+const RETRY_AFTER: Partial<Record<FeedbackProblem, string>> = { limited: '60', unavailable: '120' };
+
 function sendHtml(res: Response, status: number, html: string): void {
   res.status(status).set('cache-control', 'no-store').type('html').send(html);
 }
 
-function queryText(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+function sendProblem(
+  res: Response,
+  pages: FeedbackPages,
+  problem: FeedbackProblem,
+  target?: FeedbackTarget,
+): void {
+  const retryAfter = RETRY_AFTER[problem];
+  if (retryAfter) res.set('retry-after', retryAfter);
+  sendHtml(res, PROBLEM_STATUS[problem], pages.renderProblem(problem, target));
 }
 
-/**
- * `POST /feedback` and the pages that answer it. Every answer to a recorded post is a 303 to
- * a page in the visitor's language (post/redirect/get: a reload sends nothing twice). Nothing
- * a visitor wrote is ever logged.
- */
-export function receiveFeedback(site: Site, desk: FeedbackDesk): RequestHandler {
-  const pages = site.feedback;
-  const router = express.Router();
+/** What the desk decided, as an answer: a 303 after anything recorded (post/redirect/get). */
+async function answer(
+  res: Response,
+  pages: FeedbackPages,
+  desk: FeedbackDesk,
+  submission: Submission,
+  client: string,
+): Promise<void> {
+  const { target } = submission;
+  const outcome = await desk.accept(submission, client);
+  if (outcome === 'recorded' || outcome === 'ignored') {
+    // After « Non », the visitor may say more; otherwise, thanks.
+    const afterNo = submission.kind === 'no';
+    return res.redirect(303, pages.pathOf(afterNo ? 'comment' : 'thanks', target, afterNo));
+  }
+  if (outcome === 'invalid' && submission.kind === 'comment') {
+    const page = pages.renderComment(target, submission.comment, submission.errors);
+    return sendHtml(res, 422, page);
+  }
+  sendProblem(res, pages, outcome === 'invalid' ? 'malformed' : outcome, target);
+}
 
-  const problem = (res: Response, kind: FeedbackProblem, target?: FeedbackTarget) => {
-    if (kind === 'limited') res.set('retry-after', '60');
-    if (kind === 'unavailable') res.set('retry-after', '120');
-    sendHtml(res, PROBLEM_STATUS[kind], pages.renderProblem(kind, target));
-  };
-
-  const answer = async (res: Response, submission: Submission, client: string) => {
-    const { target } = submission;
-    switch (await desk.accept(submission, client)) {
-      case 'recorded':
-      case 'ignored':
-        return res.redirect(
-          303,
-          pages.pathOf(
-            submission.kind === 'no' ? 'comment' : 'thanks',
-            target,
-            submission.kind === 'no',
-          ),
-        );
-      case 'invalid':
-        return submission.kind === 'comment'
-          ? sendHtml(res, 422, pages.renderComment(target, submission.comment, submission.errors))
-          : problem(res, 'malformed');
-      case 'limited':
-        return problem(res, 'limited', target);
-      case 'unavailable':
-        return problem(res, 'unavailable', target);
+function takePost(pages: FeedbackPages, desk: FeedbackDesk): RequestHandler {
+  return async (req, res) => {
+    res.set('cache-control', 'no-store');
+    const submission = readSubmission(req.body, pages.findTarget);
+    if (!submission) return sendProblem(res, pages, 'malformed');
+    if (isCrossSite(req.headers, pages.origin)) {
+      return sendProblem(res, pages, 'refused', submission.target);
     }
+    await answer(res, pages, desk, submission, req.ip ?? req.socket.remoteAddress ?? '');
   };
+}
 
-  router.post(
-    pages.endpoint,
-    express.urlencoded({ extended: false, limit: MAX_FEEDBACK_BODY, parameterLimit: 20 }),
-    async (req, res) => {
-      res.set('cache-control', 'no-store');
-      const submission = readSubmission(req.body, pages.findTarget);
-      if (!submission) return problem(res, 'malformed');
-      if (isCrossSite(req.headers, pages.origin)) return problem(res, 'refused', submission.target);
-      await answer(res, submission, req.ip ?? req.socket.remoteAddress ?? '');
-    },
-  );
+const queryText = (value: unknown) => (typeof value === 'string' ? value : '');
 
-  router.use((req, res, next) => {
+/** The comment form and thank-you pages, about a page named by its id in the query. */
+function showPages(pages: FeedbackPages): RequestHandler {
+  return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const page = pages.pageAt(req.path);
     const target = page && pages.findTarget(queryText(req.query.page), page.language.code);
     if (!page || !target) return next();
     const afterNo = queryText(req.query.after) === 'no';
-    const html =
+    res.set('x-robots-tag', 'noindex');
+    sendHtml(
+      res,
+      200,
       page.kind === 'thanks'
         ? pages.renderThanks(target)
-        : pages.renderComment(target, { trying: '', wrong: '', afterNo }, []);
-    res.set('x-robots-tag', 'noindex');
-    sendHtml(res, 200, html);
-  });
+        : pages.renderComment(target, { trying: '', wrong: '', afterNo }),
+    );
+  };
+}
 
-  const bodyProblems: ErrorRequestHandler = (error: { type?: string }, req, res, next) => {
-    if (error.type === 'entity.too.large') return problem(res, 'tooLarge');
-    if (error.type === 'parameters.too.many' || error.type === 'charset.unsupported')
-      return problem(res, 'malformed');
+/** Bodies the parser refused: too large, or not what a form sends. */
+function bodyProblems(pages: FeedbackPages): ErrorRequestHandler {
+  return (error: { type?: string }, req, res, next) => {
+    if (error.type === 'entity.too.large') return sendProblem(res, pages, 'tooLarge');
+    if (error.type === 'parameters.too.many' || error.type === 'charset.unsupported') {
+      return sendProblem(res, pages, 'malformed');
+    }
     next(error);
   };
-  router.use(bodyProblems);
+}
+
+/**
+ * `POST /feedback` and the pages that answer it, each in the visitor's language. Nothing a
+ * visitor wrote is ever logged.
+ */
+export function receiveFeedback(site: Site, desk: FeedbackDesk): RequestHandler {
+  const pages = site.feedback;
+  const router = express.Router();
+  router.post(
+    pages.endpoint,
+    express.urlencoded({ extended: false, limit: MAX_FEEDBACK_BODY, parameterLimit: 20 }),
+    takePost(pages, desk),
+  );
+  router.use(showPages(pages));
+  router.use(bodyProblems(pages));
   return router;
 }
