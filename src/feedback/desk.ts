@@ -54,7 +54,6 @@ export function createFeedbackDesk(options: DeskOptions) {
   const duplicates = createDuplicateWindow(now);
 
   return {
-    store: options.store,
     async accept(submission: Submission, clientAddress: string): Promise<Outcome> {
       const client = keys.keyOf(clientAddress);
       if (options.rateLimit && !limiter.allow(client, keys.day())) return 'limited';
