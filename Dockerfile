@@ -1,7 +1,12 @@
 # syntax=docker/dockerfile:1
 
 # Build: install everything, compile TypeScript, then drop the development dependencies.
+# better-sqlite3 is a native addon: node-gyp builds it here when no prebuilt binary is found,
+# and needs python3, make and g++ for that.
 FROM node:20-bookworm-slim AS build
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -9,11 +14,13 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-# Run: only what the server needs, as an unprivileged numeric user.
+# Run: only what the server needs, as an unprivileged numeric user. The compiled addon comes
+# with node_modules; both stages are the same Debian, so it loads as built.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    FEEDBACK_DB=/app/data/feedback.db
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
@@ -21,6 +28,10 @@ COPY --from=build /app/dist ./dist
 COPY content ./content
 COPY views ./views
 COPY static ./static
+# The feedback database lives here: the only folder the server writes to. Mount a volume on it
+# to keep feedback across deploys (or set DATABASE_URL to use PostgreSQL instead).
+RUN mkdir -p /app/data && chown 10001:10001 /app/data
+VOLUME ["/app/data"]
 USER 10001:10001
 EXPOSE 3000
 # Slim images have no curl: node itself asks /healthz.

@@ -1,10 +1,13 @@
 import compression from 'compression';
 import express from 'express';
 import type { RequestListener } from 'node:http';
+import type { TrustProxy } from './config';
+import type { FeedbackDesk } from './feedback/desk';
 import { accessLog } from './http/access-log';
 import { redirectToCanonical } from './http/canonical';
 import { handleErrors, notFound } from './http/errors';
 import { preparedFirst } from './http/fast-path';
+import { receiveFeedback } from './http/feedback';
 import { healthChecks, type Readiness } from './http/health';
 import { boundedUrls } from './http/limits';
 import { onlyReads } from './http/methods';
@@ -20,38 +23,46 @@ export interface AppDependencies {
   logger: Logger;
   /** Turned false when shutdown begins, so `/readyz` sends traffic elsewhere. */
   readiness?: Readiness;
+  /** Where feedback posts are decided and recorded. */
+  feedback: FeedbackDesk;
+  /** Which peers may name the client in X-Forwarded-For (Express's `trust proxy`). */
+  trustProxy?: TrustProxy;
 }
 
 /**
  * The whole request path, in order: a bound on the URL, then ready-made pages and assets,
  * then Express for everything made per request. Each step answers or hands the request on.
  */
-export function createApp({
-  site,
-  assets,
-  logger,
-  readiness = { ready: true },
-}: AppDependencies): RequestListener {
+export function createApp(dependencies: AppDependencies): RequestListener {
+  const { site, assets, logger } = dependencies;
   return boundedUrls({
     site,
     next: preparedFirst({
       responses: new Map([...site.pages, ...prepareAssets(assets)]),
       logger,
-      app: madePerRequest(site, logger, readiness),
+      app: madePerRequest(dependencies),
     }),
   });
 }
 
-/** What is not a ready-made page: health, redirects, search and errors. */
-function madePerRequest(site: Site, logger: Logger, readiness: Readiness): RequestListener {
+/** What is not a ready-made page: health, feedback, redirects, search and errors. */
+function madePerRequest({
+  site,
+  logger,
+  readiness = { ready: true },
+  feedback,
+  trustProxy = false,
+}: AppDependencies): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set('trust proxy', trustProxy);
   app.use(accessLog(logger));
   app.use(securityHeaders());
   app.use(healthChecks(readiness));
-  app.use(onlyReads());
   app.use(compression());
+  app.use(receiveFeedback(site, feedback));
+  app.use(onlyReads());
   app.use(serveSearch(site));
   app.use(redirectToCanonical(site));
   app.use(notFound(site));

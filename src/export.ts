@@ -1,14 +1,16 @@
 /**
  * `npm run export`: the whole site as files for any static host or CDN, byte for byte what
  * the server sends, with .gz and .br beside each file for hosts that serve them as they are.
+ * A static host cannot take feedback: the pages' forms post to FEEDBACK_URL (a running
+ * server's endpoint) when it is set, and are left out when it is not.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig } from './config';
+import { readConfig, type Config } from './config';
 import type { PreparedResponse } from './http/prepared';
 import { prepareAssets, type Assets } from './site/assets';
 import type { Site } from './site/site';
-import { PROJECT_ROOT, prepareSite } from './startup';
+import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from './startup';
 
 export const EXPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'site');
 
@@ -41,6 +43,11 @@ export function writeExport(site: Site, assets: Assets, outDir: string): number 
   return files.size;
 }
 
+/** The site as the export renders it: forms post to FEEDBACK_URL, or are left out without it. */
+export function prepareExport(config: Pick<Config, 'BASE_URL' | 'FEEDBACK_URL'>) {
+  return prepareSite(config.BASE_URL, DEFAULT_PATHS, config.FEEDBACK_URL ?? null);
+}
+
 /** `npm run export -- <dir>` writes elsewhere than dist/site/ (the tests export to a temp dir). */
 async function main(outDir = EXPORT_DIR): Promise<void> {
   // The export replaces its folder: never one that holds something other than an earlier export.
@@ -52,10 +59,16 @@ async function main(outDir = EXPORT_DIR): Promise<void> {
     throw new Error(`${outDir} is not empty and holds no earlier export: not replacing it`);
   }
   const config = readConfig();
-  const { site, assets } = await prepareSite(config.BASE_URL);
+  const feedback = config.FEEDBACK_URL;
+  const { site, assets } = await prepareExport(config);
   const count = writeExport(site, assets, outDir);
   console.log(
     `Exported ${count} files (and their .gz and .br) to ${path.relative(process.cwd(), outDir)}/ for ${config.BASE_URL}`,
+  );
+  console.log(
+    feedback
+      ? `Feedback forms post to ${feedback}.`
+      : 'No feedback forms: set FEEDBACK_URL to a running server’s endpoint to have them.',
   );
 }
 

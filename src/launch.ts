@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import type { Config } from './config';
+import { startFeedback, type FeedbackConfig } from './feedback/start';
 import type { Readiness } from './http/health';
 import { answerClientErrors } from './http/client-errors';
 import { gracefulShutdown } from './http/shutdown';
@@ -20,13 +21,20 @@ export interface RunningSite {
   shutdown(graceMs?: number): Promise<void>;
 }
 
+export type LaunchConfig = Pick<
+  Config,
+  'PORT' | 'HOST' | 'BASE_URL' | 'LOG_LEVEL' | 'TRUST_PROXY'
+> &
+  FeedbackConfig;
+
 /** Builds the site and starts listening; used by the server entry point and by tests. */
 export async function launch(
-  config: Pick<Config, 'PORT' | 'HOST' | 'BASE_URL' | 'LOG_LEVEL'>,
+  config: LaunchConfig,
   options: { paths?: SitePaths; logger?: Logger } = {},
 ): Promise<RunningSite> {
   const logger = options.logger ?? createLogger(config);
   const { site, assets } = await prepareSite(config.BASE_URL, options.paths ?? DEFAULT_PATHS);
+  const feedback = await startFeedback(config, logger);
   const readiness: Readiness = { ready: true };
   const server = createServer({
     // Bounded headers: a request cannot make the server buffer more than this.
@@ -36,10 +44,21 @@ export async function launch(
   });
   answerClientErrors(server);
   const { track, shutdown } = gracefulShutdown(server);
-  server.on('request', track(createApp({ site, assets, logger, readiness })));
+  const app = createApp({
+    site,
+    assets,
+    logger,
+    readiness,
+    feedback: feedback.desk,
+    trustProxy: config.TRUST_PROXY,
+  });
+  server.on('request', track(app));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
+  }).catch(async (error: unknown) => {
+    await feedback.stop();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -47,9 +66,11 @@ export async function launch(
     server,
     url: `http://${host}:${port}`,
     readiness,
-    shutdown: (graceMs = 8_000) => {
+    shutdown: async (graceMs = 8_000) => {
       readiness.ready = false;
-      return shutdown(graceMs);
+      await shutdown(graceMs);
+      // Every request has been answered: no write is cut short.
+      await feedback.stop();
     },
   };
 }

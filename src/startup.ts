@@ -3,6 +3,7 @@ import { loadContent, type LoadedContent } from './content/load';
 import { createI18n, translatorFor } from './i18n';
 import { loadAssets, type Assets } from './site/assets';
 import { createSearch } from './search/search';
+import { FEEDBACK_PATH } from './site/feedback-form';
 import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/layout';
 import { buildSite, type Site } from './site/site';
 import { createViews } from './site/views';
@@ -28,7 +29,7 @@ export function loadSiteContent(contentDir: string): LoadedContent {
     requiredNodeIds: LAYOUT_NODE_IDS,
     // Generated pages take their slugs from the interface strings; no content page may take them.
     reservedSlugs: (messages) =>
-      GENERATED_PAGES.map(
+      [...GENERATED_PAGES, 'feedback'].map(
         (page) => (messages[page] as { slug?: string } | undefined)?.slug ?? page,
       ),
   });
@@ -36,11 +37,13 @@ export function loadSiteContent(contentDir: string): LoadedContent {
 
 /**
  * YAML on disk → validated tree → every page rendered. Throws ContentError, listing every
- * problem, if the content is not fit to serve.
+ * problem, if the content is not fit to serve. Content pages carry a feedback form posting to
+ * `feedbackAction`; null leaves the forms out.
  */
 export async function prepareSite(
   baseUrl: string,
   paths: SitePaths = DEFAULT_PATHS,
+  feedbackAction: string | null = FEEDBACK_PATH,
 ): Promise<{ site: Site; assets: Assets }> {
   const { tree, namespaces, search } = loadSiteContent(paths.contentDir);
   const codes = tree.languages.map((language) => language.code);
@@ -48,7 +51,8 @@ export async function prepareSite(
   const translators = Object.fromEntries(codes.map((code) => [code, translatorFor(i18n, code)]));
   const assets = loadAssets(paths.staticDir);
   const views = createViews(paths.viewsDir);
-  const context = { tree, views, translators, assets: assets.urls, baseUrl };
+  const feedback = { action: feedbackAction, targets: new Map() };
+  const context = { tree, views, translators, assets: assets.urls, baseUrl, feedback };
   const site = await buildSite(context, createSearch(tree, search));
   return { site, assets };
 }

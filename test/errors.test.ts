@@ -2,7 +2,7 @@ import request from 'supertest';
 import pino from 'pino';
 import { createApp } from '../src/app';
 import type { Site } from '../src/site/site';
-import { html, testApp, tree } from './helpers';
+import { html, testApp, testFeedbackDesk, tree } from './helpers';
 
 describe('errors', () => {
   it.each(tree.languages)(
@@ -53,7 +53,12 @@ describe('errors', () => {
         throw fault;
       },
     };
-    const app = createApp({ site: broken, assets: { urls: {}, byUrl: new Map() }, logger });
+    const app = createApp({
+      site: broken,
+      assets: { urls: {}, byUrl: new Map() },
+      logger,
+      feedback: testFeedbackDesk(),
+    });
     const searchPath =
       [...site.searchPaths].find(([, language]) => language.code === 'nl')?.[0] ?? '';
     const response = await request(app).get(`${searchPath}?q=rol`);

@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
+import type { RequestListener } from 'node:http';
+import { createApp } from '../src/app';
+import { prepareExport } from '../src/export';
 import { PROJECT_ROOT } from '../src/startup';
-import { html, raw, TEST_BASE_URL, tree } from './helpers';
+import { html, raw, silentLogger, TEST_BASE_URL, testFeedbackDesk, tree } from './helpers';
+
+/** Where a running server takes the feedback of a static export. */
+const FEEDBACK_URL = 'https://feedback.roles.example.be/feedback';
 
 /** What a static host does with a file: the URL that serves it, as the server answers it. */
 interface ExportedFile {
@@ -24,14 +30,14 @@ const UNKNOWN = 'no-such-page/';
  * its sitemap lists, the sitemap and robots.txt, every asset those pages link, and a 404 page
  * per language plus one for the rest.
  */
-async function filesTheServerServes(): Promise<ExportedFile[]> {
-  const sitemap = load((await raw('/sitemap.xml', {})).body.toString(), { xml: true });
+async function filesTheServerServes(app: RequestListener): Promise<ExportedFile[]> {
+  const sitemap = load((await raw('/sitemap.xml', {}, app)).body.toString(), { xml: true });
   const pages = sitemap('url > loc')
     .map((_, loc) => sitemap(loc).text().slice(TEST_BASE_URL.length))
     .get();
   const assets = new Set<string>();
   for (const page of pages) {
-    const $ = html((await raw(page, {})).body.toString());
+    const $ = html((await raw(page, {}, app)).body.toString());
     $('link[href^="/assets/"]').each((_, link) => void assets.add($(link).attr('href') ?? ''));
   }
   return [
@@ -57,17 +63,26 @@ const ENCODINGS = [
   { accept: 'br', suffix: '.br', sent: 'br', decode: brotliDecompressSync },
 ] as const;
 
-describe('static export (npm run export)', () => {
+/**
+ * The export is byte for byte what a server built the same way sends: with FEEDBACK_URL, its
+ * forms post there; without it, the pages have no forms. Either way it is compared, file by
+ * file and encoding by encoding, with real HTTP answers of such a server.
+ */
+describe.each([
+  { feedback: FEEDBACK_URL, name: 'with FEEDBACK_URL set' },
+  { feedback: undefined, name: 'without FEEDBACK_URL' },
+])('static export (npm run export) $name', ({ feedback }) => {
   let outDir: string;
   let onDisk: string[];
   let expected: ExportedFile[];
+  let app: RequestListener;
 
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'export-'));
     // The real command, as a person deploying runs it.
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/export.ts', outDir], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, BASE_URL: TEST_BASE_URL },
+      env: { ...process.env, BASE_URL: TEST_BASE_URL, FEEDBACK_URL: feedback ?? '' },
       encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`npm run export failed: ${run.stderr}`);
@@ -75,7 +90,12 @@ describe('static export (npm run export)', () => {
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)))
       .sort();
-    expected = await filesTheServerServes();
+    const { site, assets } = await prepareExport({
+      BASE_URL: TEST_BASE_URL,
+      FEEDBACK_URL: feedback,
+    });
+    app = createApp({ site, assets, logger: silentLogger, feedback: testFeedbackDesk() });
+    expected = await filesTheServerServes(app);
   }, 60_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -103,7 +123,7 @@ describe('static export (npm run export)', () => {
     for (const { file, url, status } of expected) {
       const identity = readFileSync(path.join(outDir, file));
       for (const { accept, suffix, sent, decode } of ENCODINGS) {
-        const served = await raw(url, { 'accept-encoding': accept });
+        const served = await raw(url, { 'accept-encoding': accept }, app);
         const exported = readFileSync(path.join(outDir, `${file}${suffix}`));
         expect({
           url,
@@ -121,5 +141,29 @@ describe('static export (npm run export)', () => {
         });
       }
     }
+  });
+
+  it("differs from the server's own pages only in the feedback forms", async () => {
+    let withForms = 0;
+    for (const { file, url } of expected.filter((entry) => entry.file.endsWith('.html'))) {
+      const own = (await raw(url, { 'accept-encoding': 'identity' })).body.toString('utf8');
+      const exported = readFileSync(path.join(outDir, file), 'utf8');
+      if (!own.includes('action="/feedback"')) {
+        expect(exported).toBe(own);
+        continue;
+      }
+      withForms += 1;
+      if (feedback) {
+        expect(exported).toBe(own.replaceAll('action="/feedback"', `action="${feedback}"`));
+      } else {
+        const $ = html(exported);
+        const server$ = html(own);
+        expect($('form[method="post"], .feedback')).toHaveLength(0);
+        server$('.feedback').remove();
+        const main = (page: typeof $) => page('main').html()?.trimEnd();
+        expect(main($)).toBe(main(server$));
+      }
+    }
+    expect(withForms).toBeGreaterThan(tree.nodes.length);
   });
 });

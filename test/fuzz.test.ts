@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { launch, type RunningSite } from '../src/launch';
-import { pageCases, silentLogger, TEST_BASE_URL } from './helpers';
+import { pageCases, silentLogger, testLaunchConfig } from './helpers';
 
 const PROBE = '<fuzz-probe x="1">';
 const LEAKS = /\bat \S+ \(|node:internal|\/work\/|node_modules|\.ts:\d+|Error: /;
@@ -34,6 +34,10 @@ const segment = fc.oneof(
     'wp-admin',
     'sitemap.xml',
     'robots.txt',
+    'feedback',
+    'avis',
+    'merci',
+    'bedankt',
   ),
   fc.constantFrom(encodeURIComponent(PROBE), PROBE.replace(/ /g, '%20'), '"', "'", '<', '>'),
   fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,12}$/),
@@ -45,7 +49,7 @@ const query = fc.option(
   fc
     .array(
       fc.tuple(
-        fc.constantFrom('q', 'utm_source', 'lang', 'x'),
+        fc.constantFrom('q', 'utm_source', 'lang', 'x', 'page', 'after'),
         fc.oneof(segment, fc.string({ maxLength: 20 })),
       ),
       {
@@ -92,10 +96,7 @@ describe('fuzzing the server with generated requests', () => {
   let running: RunningSite;
   let agent: Agent;
   beforeAll(async () => {
-    running = await launch(
-      { PORT: 0, HOST: '127.0.0.1', BASE_URL: TEST_BASE_URL, LOG_LEVEL: 'silent' },
-      { logger: silentLogger },
-    );
+    running = await launch(testLaunchConfig(), { logger: silentLogger });
     agent = new Agent({ keepAlive: true, maxSockets: 4 });
   });
   afterAll(async () => {

@@ -7,10 +7,14 @@ import path from 'node:path';
 import pino from 'pino';
 import { parse } from 'yaml';
 import { createApp } from '../src/app';
+import { readConfig } from '../src/config';
 import { isNodeReference } from '../src/content/links';
 import { inspectMarkdown } from '../src/content/markdown';
 import type { SearchSettings } from '../src/content/search-settings';
 import { MARKDOWN_FIELDS } from '../src/content/source';
+import { createFeedbackDesk, type FeedbackDesk } from '../src/feedback/desk';
+import { openFeedbackStore } from '../src/feedback/open-store';
+import type { LaunchConfig } from '../src/launch';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
 import type { Site } from '../src/site/site';
 import { DEFAULT_PATHS, loadSiteContent, PROJECT_ROOT, prepareSite } from '../src/startup';
@@ -76,13 +80,36 @@ export const TEST_BASE_URL = 'https://roles.example.be';
 /** Tests read responses, not logs. */
 export const silentLogger = pino({ level: 'silent' });
 
+/** Feedback kept by a real SQLite database, in memory: nothing is left on disk. */
+export function testFeedbackDesk(): FeedbackDesk {
+  const reportFailure = () => undefined;
+  return createFeedbackDesk({
+    store: openFeedbackStore({ FEEDBACK_DB: ':memory:' }, reportFailure),
+    reportFailure,
+    rateLimit: true,
+  });
+}
+
+/** The server's configuration for tests: a free port on loopback, silent, feedback in memory. */
+export function testLaunchConfig(overrides: Partial<LaunchConfig> = {}): LaunchConfig {
+  return {
+    ...readConfig({}),
+    PORT: 0,
+    HOST: '127.0.0.1',
+    BASE_URL: TEST_BASE_URL,
+    LOG_LEVEL: 'silent',
+    FEEDBACK_DB: ':memory:',
+    ...overrides,
+  };
+}
+
 let prepared: Promise<{ site: Site; app: RequestListener }> | undefined;
 
 /** The real site, built once per test file through the same factory the server uses. */
 export function testApp(): Promise<{ site: Site; app: RequestListener }> {
   prepared ??= prepareSite(TEST_BASE_URL).then(({ site, assets }) => ({
     site,
-    app: createApp({ site, assets, logger: silentLogger }),
+    app: createApp({ site, assets, logger: silentLogger, feedback: testFeedbackDesk() }),
   }));
   return prepared;
 }
@@ -91,9 +118,9 @@ export function html(text: string): CheerioAPI {
   return load(text);
 }
 
-/** supertest decodes bodies; this keeps the bytes as they were sent. */
-export async function raw(path: string, headers: Record<string, string>) {
-  const { app } = await testApp();
+/** supertest decodes bodies; this keeps the bytes as they were sent (by `app`, or the test app's). */
+export async function raw(path: string, headers: Record<string, string>, app?: RequestListener) {
+  app ??= (await testApp()).app;
   const server = createServer(app).listen(0, '127.0.0.1');
   await once(server, 'listening');
   try {

@@ -7,15 +7,17 @@ import { launch, type RunningSite } from '../src/launch';
 import pino from 'pino';
 import { createApp } from '../src/app';
 import { SECURITY_HEADERS } from '../src/http/security';
-import { nodeById, pathOf, silentLogger, testApp } from './helpers';
+import {
+  nodeById,
+  pathOf,
+  silentLogger,
+  testApp,
+  testFeedbackDesk,
+  testLaunchConfig,
+} from './helpers';
 import { ask } from './keep-alive';
 
-const config = {
-  PORT: 0,
-  HOST: '127.0.0.1',
-  BASE_URL: 'https://roles.example.be',
-  LOG_LEVEL: 'silent',
-} as const;
+const config = testLaunchConfig();
 
 /** The real server, started by a test and always stopped after it, even when it fails. */
 const started: { site?: RunningSite; agents: Agent[] } = { agents: [] };
@@ -164,7 +166,12 @@ describe('access log', () => {
       { level: 'info' },
       { write: (line: string) => lines.push(JSON.parse(line)) },
     );
-    const app = createApp({ site, assets: { urls: {}, byUrl: new Map() }, logger });
+    const app = createApp({
+      site,
+      assets: { urls: {}, byUrl: new Map() },
+      logger,
+      feedback: testFeedbackDesk(),
+    });
     const searchPath = [...site.searchPaths.keys()][0] ?? '';
     await request(app)
       .get(`${searchPath}?q=jean.dupont%40example.be`)
@@ -193,7 +200,26 @@ describe('configuration', () => {
       BASE_URL: 'http://localhost:3000',
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
+      FEEDBACK_DB: './data/feedback.db',
+      TRUST_PROXY: false,
+      FEEDBACK_RETENTION_DAYS: 180,
+      FEEDBACK_RATE_LIMIT: 'on',
     });
+  });
+
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7, fd00::/8', ['10.0.0.0/8', '192.168.1.7', 'fd00::/8']],
+  ])('maps TRUST_PROXY=%s to Express’s trust proxy', (value, trustProxy) => {
+    expect(readConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(trustProxy);
+  });
+
+  it('never echoes the database password in its message', () => {
+    expect(() => readConfig({ DATABASE_URL: 'mysql://user:s3cret@db/feedback' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
+    );
   });
 
   it('drops a trailing slash from BASE_URL', () => {
@@ -209,6 +235,14 @@ describe('configuration', () => {
     [{ BASE_URL: 'ftp://roles.example.be' }, /BASE_URL/],
     [{ NODE_ENV: 'prod' }, /NODE_ENV/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_URL: 'mysql://db.example.be/feedback' }, /DATABASE_URL/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY/],
+    [{ FEEDBACK_RETENTION_DAYS: '0' }, /FEEDBACK_RETENTION_DAYS/],
+    [{ FEEDBACK_RETENTION_DAYS: 'forever' }, /FEEDBACK_RETENTION_DAYS/],
+    [{ FEEDBACK_URL: 'ftp://roles.example.be/feedback' }, /FEEDBACK_URL/],
+    [{ FEEDBACK_RATE_LIMIT: 'maybe' }, /FEEDBACK_RATE_LIMIT/],
   ])('refuses %j with a message naming the variable', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);

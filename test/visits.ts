@@ -19,6 +19,20 @@ export function generatedPath(page: (typeof GENERATED_PAGES)[number], code: stri
   return `/${code}/${strings[page]?.slug ?? page}/`;
 }
 
+/** The feedback pages about the first task: its comment form and its thank-you page. */
+export function feedbackPaths(code: string): { comment: string; thanks: string } {
+  const file = path.join(DEFAULT_PATHS.contentDir, 'locales', code, 'common.json');
+  const { feedback } = JSON.parse(readFileSync(file, 'utf8')) as {
+    feedback: { slug: string; thanksSlug: string };
+  };
+  const task = tree.nodes.find((node) => node.kind === 'task');
+  const query = `?page=${task?.id ?? ''}`;
+  return {
+    comment: `/${code}/${feedback.slug}/${query}`,
+    thanks: `/${code}/${feedback.slug}/${feedback.thanksSlug}/${query}`,
+  };
+}
+
 /** A search a reader would make: the title of the first task answer. */
 export function sampleQuery(code: string): string {
   const task = tree.nodes.find((node) => node.kind === 'task');
@@ -27,7 +41,8 @@ export function sampleQuery(code: string): string {
 
 /**
  * Every page of every language (content pages, then the generated ones, the search page with
- * and without results), the language choice at `/`, and the 404 pages.
+ * and without results, the feedback form and thank-you pages), the language choice at `/`,
+ * and the 404 pages.
  */
 export const visits: Visit[] = [
   { name: 'root', path: '/', status: 200 },
@@ -46,6 +61,8 @@ export const visits: Visit[] = [
         status: 200,
       },
       { name: `${code} search without results`, path: `${search}?q=zzzzzz`, status: 200 },
+      { name: `${code} feedback form`, path: feedbackPaths(code).comment, status: 200 },
+      { name: `${code} feedback thanks`, path: feedbackPaths(code).thanks, status: 200 },
     ];
   }),
   ...tree.languages.map(({ code }) => ({

@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
 import type { Translate } from '../i18n';
+import { feedbackForm, type FeedbackSetup } from './feedback-form';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
 
 /** Everything a page needs to be rendered, fixed once at start. */
@@ -12,6 +13,8 @@ export interface RenderContext {
   assets: Readonly<Record<string, string>>;
   /** Public address of the site, without a trailing slash: canonical URLs start with it. */
   baseUrl: string;
+  /** Where feedback forms post, and the pages that carry one. */
+  feedback?: FeedbackSetup;
 }
 
 /** Node ids the layout links to on every page: the validator insists they exist. */
@@ -23,6 +26,7 @@ export const LAYOUT_NODE_IDS = [
   'about',
   'topics',
   'finder',
+  'accessibility',
 ] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
@@ -84,6 +88,8 @@ interface PageFrame {
   current: string;
   jsonLd?: boolean;
   noindex?: boolean;
+  /** The page's stable id, on content pages: they carry the "was this page useful?" form. */
+  feedback?: string;
 }
 
 /** What every page's layout needs: navigation, language switch and metadata. */
@@ -115,6 +121,13 @@ export function layoutView(context: RenderContext, language: Language, frame: Pa
     breadcrumb: frame.breadcrumb,
     current: frame.current,
     meta,
+    feedback: frame.feedback
+      ? feedbackForm(context.feedback, language, {
+          id: frame.feedback,
+          path: frame.pathIn(language),
+          title: frame.title,
+        })
+      : null,
   };
 }
 

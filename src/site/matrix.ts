@@ -53,6 +53,7 @@ export function renderMatrixPage(context: RenderContext, language: Language): st
       pathIn: (other) => generatedPath(context, 'matrix', other),
       breadcrumb: [homeCrumb(context, language)],
       current: t('matrix.title'),
+      feedback: 'matrix',
     }),
     matrix: { profiles: profiles.map((profile) => linkTo(profile, language)), rows },
   });

@@ -128,6 +128,7 @@ export function renderNodePage(
       ),
       current: node.kind === 'home' ? t('nav.home') : page.heading,
       jsonLd: node.kind !== 'home' && node.kind !== 'page',
+      feedback: node.id,
     }),
     page,
     ...kindView(context, node, language, t),

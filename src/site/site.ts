@@ -3,6 +3,7 @@ import { NO_CACHE, prepareAll, type PrepareOptions, type PreparedResponse } from
 import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
+import { feedbackPages, type FeedbackPages } from './feedback-pages';
 import { GENERATED_PAGES, generatedPath, type GeneratedPage, type RenderContext } from './layout';
 import { renderMatrixPage } from './matrix';
 import type { Version } from './meta';
@@ -37,6 +38,8 @@ export interface Site {
   renderSearch(language: Language, rawQuery: string): string;
   /** The error page in a language, or in every language side by side when none is known. */
   errorPage(kind: ErrorKind, language?: string): PreparedResponse;
+  /** The pages feedback can be about, and the pages that answer it. */
+  feedback: FeedbackPages;
 }
 
 const html = (body: string): PrepareOptions => ({ body, contentType: HTML });
@@ -132,6 +135,7 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
       if (!page) throw new Error(`no ${kind} page`);
       return page;
     },
+    feedback: feedbackPages(context),
   };
 }
 

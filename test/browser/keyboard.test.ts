@@ -45,7 +45,9 @@ async function markFocusables(page: Page): Promise<{ text: string; look: Look }[
         (element as HTMLElement).tabIndex >= 0 &&
         !(element as HTMLButtonElement).disabled &&
         style.visibility !== 'hidden' &&
-        (box.width > 0 || box.height > 0 || element.getClientRects().length > 0)
+        (box.width > 0 || box.height > 0 || element.getClientRects().length > 0) &&
+        // Rendered: not in a closed <details> (whose content Chromium lays out but hides).
+        element.checkVisibility()
       );
     });
     return focusable.map((element, index) => {

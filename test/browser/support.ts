@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { launch, type RunningSite } from '../../src/launch';
-import { TEST_BASE_URL } from '../helpers';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { launch, type LaunchConfig, type RunningSite } from '../../src/launch';
+import { TEST_BASE_URL, testLaunchConfig } from '../helpers';
 import type { Visit } from '../visits';
 
 export { generatedPath, sampleQuery, visits, type Visit } from '../visits';
@@ -42,13 +44,30 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
-  const site = await launch({
-    PORT: 0,
-    HOST: '127.0.0.1',
-    BASE_URL: TEST_BASE_URL,
-    LOG_LEVEL: 'silent',
-  });
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The real server and a browser. With `ownOrigin`, the server's public address is its own
+ * (http://127.0.0.1:port), as in production, so that it takes the browser's feedback posts as
+ * same-origin; otherwise it is TEST_BASE_URL, so that tests can tell where URLs come from.
+ */
+export async function startSession(
+  options: { ownOrigin?: boolean; config?: Partial<LaunchConfig> } = {},
+): Promise<Session> {
+  const port = options.ownOrigin ? await freePort() : 0;
+  const site = await launch(
+    testLaunchConfig({
+      PORT: port,
+      BASE_URL: options.ownOrigin ? `http://127.0.0.1:${port}` : TEST_BASE_URL,
+      ...options.config,
+    }),
+  );
   let browser: Browser;
   try {
     browser = await openBrowser();

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:feedback`: how many feedback posts a second one server process records in
+ * its SQLite file, with durability on (WAL, synchronous=FULL: a 303 means the row is on disk)
+ * and the rate limit off (FEEDBACK_RATE_LIMIT=off, for the benchmark only: one load generator
+ * is one client). Every post is a distinct comment, so none is dropped as a duplicate, and
+ * the rows are counted afterwards. Exits 1 below the target.
+ */
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openFeedbackStore } from '../src/feedback/open-store';
+import { startServer } from './server-process';
+
+export const FEEDBACK_TARGET_PER_SECOND = 1_000;
+
+export interface FeedbackBenchResult {
+  /** Posts answered 303, per second. */
+  perSecond: number;
+  p50: number;
+  p99: number;
+  recorded: number;
+  answered303: number;
+  errors: number;
+  met: boolean;
+}
+
+async function countRows(file: string): Promise<number> {
+  const store = openFeedbackStore({ FEEDBACK_DB: file }, () => undefined);
+  const ids = new Set<number>();
+  for await (const row of store.export({})) ids.add(row.id);
+  await store.close();
+  return ids.size;
+}
+
+/** Starts the built server on a throwaway SQLite file and posts feedback at it for `seconds`. */
+export async function benchFeedback(
+  options: { seconds?: number; connections?: number } = {},
+): Promise<FeedbackBenchResult> {
+  const seconds = options.seconds ?? 8;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-feedback-'));
+  const file = path.join(dir, 'feedback.db');
+  const server = await startServer(['dist/server.js'], {
+    env: { NODE_ENV: 'production', FEEDBACK_DB: file, FEEDBACK_RATE_LIMIT: 'off' },
+  });
+  try {
+    let sent = 0;
+    const result = await autocannon({
+      url: `http://127.0.0.1:${server.port}`,
+      connections: options.connections ?? 32,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          path: '/feedback',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          setupRequest: (request) => {
+            sent += 1;
+            const fields = new URLSearchParams({
+              page: 'rl-activate-quality',
+              lang: 'fr',
+              website: '',
+              trying: `Trouver qui active la « Qualité » (essai n° ${sent})`,
+              wrong: 'Le lien vers le portail mène à une page d’erreur.',
+            });
+            return { ...request, body: fields.toString() };
+          },
+        },
+      ],
+    });
+    const answered303 = result['3xx'];
+    const recorded = await countRows(file);
+    const perSecond = answered303 / seconds;
+    return {
+      perSecond,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      recorded,
+      answered303,
+      errors: result.errors + result.timeouts + result['4xx'] + result['5xx'],
+      met: perSecond >= FEEDBACK_TARGET_PER_SECOND && recorded >= answered303,
+    };
+  } finally {
+    server.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+  console.log(
+    `Feedback posts on SQLite (WAL, synchronous=FULL), rate limit off: ${seconds}s, ${connections} connections, autocannon`,
+  );
+  const result = await benchFeedback({ seconds, connections });
+  console.log(
+    `  ${result.perSecond.toFixed(0)} posts/s answered 303 (target ≥ ${FEEDBACK_TARGET_PER_SECOND}), p50 ${result.p50} ms, p99 ${result.p99} ms`,
+  );
+  console.log(
+    `  ${result.answered303} answered 303, ${result.recorded} rows in the database, ${result.errors} errors`,
+  );
+  if (!result.met) {
+    console.error(
+      result.recorded < result.answered303
+        ? 'FAIL: fewer rows than 303 answers'
+        : `FAIL: below the target of ${FEEDBACK_TARGET_PER_SECOND} posts a second`,
+    );
+    process.exit(1);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
