@@ -4,7 +4,7 @@ import { readLocales, type Messages } from './locales';
 import { ContentError, type ContentProblem } from './problems';
 import { readSourceNode, type NodeKind, type SourceNode } from './source';
 import { readSearchSettings, type SearchSettings } from './search-settings';
-import { buildTree, type ContentTree, type Language } from './tree';
+import { buildTree, type ContentTree, type Language, type LinkLabels } from './tree';
 import { validateGraph, type BrokenNode } from './validate';
 
 export interface LoadOptions {
@@ -139,14 +139,17 @@ export function loadContent(options: LoadOptions): LoadedContent {
   if (problems.length > 0) throw new ContentError(problems);
 
   const languages = locales.languages.map((code) => languageOf(code, common(code)));
-  const externalLabels = Object.fromEntries(
-    locales.languages.map((code) => {
-      const labels = (common(code).link ?? {}) as Record<string, string>;
-      return [code, labels.external ?? ''];
+  const linkLabels = Object.fromEntries(
+    locales.languages.map((code): [string, LinkLabels] => {
+      const labels = (common(code).link ?? {}) as {
+        external?: string;
+        inLanguage?: Record<string, string>;
+      };
+      return [code, { external: labels.external ?? '', inLanguage: labels.inLanguage ?? {} }];
     }),
   );
   return {
-    tree: buildTree(sources, languages, externalLabels),
+    tree: buildTree(sources, languages, linkLabels),
     namespaces: locales.namespaces,
     search,
   };

@@ -377,12 +377,18 @@ function checkLinks(node: SourceNode, check: GraphCheck): void {
           problem(check, node, at(line), message);
         }
       }
-      for (const { href, line } of findings.links) {
+      for (const line of findings.strayLanguageLines) {
+        const message = `${language}.${field}: {hreflang=…} must follow a link to another language's page`;
+        problem(check, node, at(line), message);
+      }
+      for (const { href, line, hreflang } of findings.links) {
         const reason = isNodeReference(href)
-          ? exists(check, href)
-            ? null
-            : `link to "${href}", which is not a node id`
-          : externalLinkProblem(href, language);
+          ? !exists(check, href)
+            ? `link to "${href}", which is not a node id`
+            : hreflang
+              ? `link to "${href}": a page of this site is in every language, it needs no {hreflang}`
+              : null
+          : externalLinkProblem(href, language, hreflang, check.languages);
         if (reason) problem(check, node, at(line), `${language}.${field}: ${reason}`);
       }
     }

@@ -156,18 +156,72 @@ describe('content validation', () => {
   });
 
   it.each([
-    ['http://example.org/', /must use https/],
-    ['javascript:alert(1)', /must use https|neither a node id/],
-    ['data:text/html,hi', /must use https|neither a node id/],
-    ['https://www.socialsecurity.be/site_nl/employer/infos/index.htm', /site_nl on a "fr" page/],
-    ['https://iamapps.belgium.be/rma/generalinfo?language=nl', /language=nl on a "fr" page/],
-  ])('rejects the external link %s', (href, reason) => {
+    ['[x](http://example.org/)', /must use https/],
+    ['[x](javascript:alert(1))', /must use https|neither a node id/],
+    ['[x](data:text/html,hi)', /must use https|neither a node id/],
+    [
+      '[x](https://www.socialsecurity.be/site_nl/employer/infos/index.htm)',
+      /site_nl on a "fr" page/,
+    ],
+    ['[x](https://iamapps.belgium.be/rma/generalinfo?language=nl)', /language=nl on a "fr" page/],
+    [
+      '[x](https://www.csam.be/nl/beheer-toegangsbeheerders.html)',
+      /points at \/nl\/ on a "fr" page/,
+    ],
+    [
+      '[x](https://www.socialsecurity.be/site_de/employer/infos/index.htm){hreflang=nl}',
+      /declared \{hreflang=nl\} but has site_de/,
+    ],
+    [
+      '[x](https://www.csam.be/de/verwaltung-zugangsverwalter.html){hreflang=xx}',
+      /no language "xx"/,
+    ],
+    [
+      '[x](https://www.socialsecurity.be/site_fr/employer/infos/index.htm){hreflang=fr}',
+      /own language/,
+    ],
+    ['[x](rl-register){hreflang=nl}', /needs no \{hreflang\}/],
+  ])('rejects the external link %s', (link, reason) => {
     const problems = problemsOf((edit) =>
-      edit(TASK, (text) =>
-        text.replace('fr:\n', `fr:\n`).replace(/(\n {2}body: \|\n)/, `$1    [x](${href})\n\n`),
-      ),
+      edit(TASK, (text) => text.replace(/(\n {2}body: \|\n)/, `$1    ${link}\n\n`)),
     );
     expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(reason));
+  });
+
+  it('reports {hreflang} that follows no link, at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) =>
+        text.replace(/(\n {2}body: \|\n)/, '$1    Un paragraphe. {hreflang=nl}\n\n'),
+      ),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${TASK}:${lineOf(TASK, '  body: |') + 1}: fr.body: {hreflang=…} must follow a link to another language's page`,
+    ]);
+  });
+
+  it('accepts a link into another language when its language is declared, and says so on the page', async () => {
+    const href = 'https://www.csam.be/nl/beheer-toegangsbeheerders.html';
+    const { contentDir, cleanup } = brokenCopy((edit) =>
+      edit(TASK, (text) =>
+        text.replace(
+          /(\n {2}body: \|\n)/,
+          `$1    [Beheer der Toegangsbeheerders](${href}){hreflang=nl}\n\n`,
+        ),
+      ),
+    );
+    try {
+      const { site } = await prepareSite('https://roles.example.be', {
+        ...DEFAULT_PATHS,
+        contentDir,
+      });
+      const task = realTree.byId.get('rl-who');
+      const page = site.pages.get(task?.text.fr?.path ?? '')?.variants.identity.toString() ?? '';
+      expect(page).toContain(
+        `<a href="${href}" hreflang="nl" class="external">Beheer der Toegangsbeheerders (en néerlandais)<span class="visually-hidden">`,
+      );
+    } finally {
+      cleanup();
+    }
   });
 
   it('rejects control characters, invisible to authors', () => {
