@@ -95,6 +95,17 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
     });
   });
 
+  it('says, in its own language, when a person last checked it against the official pages', () => {
+    expect(node.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const date = new Intl.DateTimeFormat(language.tag, {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${node.reviewed}T00:00:00Z`));
+    expect($('main .reviewed').text()).toBe(
+      interfaceString(language.code, 'page.reviewed').replace('{{date}}', date),
+    );
+  });
+
   it('ships no JavaScript', () => {
     expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
     expect($('[onclick], [onload]')).toHaveLength(0);

@@ -39,22 +39,22 @@ const ASKS: TextField[] = ['question', 'answers'];
 const RULES: Record<NodeKind, KindRule> = {
   home: {
     name: 'the home page',
-    meta: { required: [], allowed: ['profiles', 'reviewed'] },
+    meta: { required: ['reviewed'], allowed: ['profiles'] },
     text: { required: ['title', 'description'], allowed: PROSE },
   },
   page: {
     name: 'site pages',
-    meta: { required: ['parent'], allowed: ['profiles', 'options', 'reviewed'] },
+    meta: { required: ['parent', 'reviewed'], allowed: ['profiles', 'options'] },
     text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   step: {
     name: "the steps of a page's question",
-    meta: { required: [], allowed: ['options', 'reviewed'] },
+    meta: { required: ['reviewed'], allowed: ['options'] },
     text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   profile: {
     name: 'profiles',
-    meta: { required: ['parent', 'tasks'], allowed: ['reviewed'] },
+    meta: { required: ['parent', 'tasks', 'reviewed'], allowed: [] },
     text: {
       required: ['slug', 'title', 'description', 'asRole', 'withArticle'],
       allowed: [...PROSE, 'currentName'],
@@ -62,17 +62,17 @@ const RULES: Record<NodeKind, KindRule> = {
   },
   task: {
     name: 'tasks',
-    meta: { required: ['topic', 'verdict'], allowed: ['who', 'options', 'reviewed'] },
+    meta: { required: ['topic', 'verdict', 'reviewed'], allowed: ['who', 'options'] },
     text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   outcome: {
     name: 'outcomes',
-    meta: { required: ['verdict'], allowed: ['who', 'options', 'reviewed'] },
+    meta: { required: ['verdict', 'reviewed'], allowed: ['who', 'options'] },
     text: { required: ['slug', 'condition', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   topic: {
     name: 'topics',
-    meta: { required: [], allowed: ['reviewed'] },
+    meta: { required: ['reviewed'], allowed: [] },
     text: { required: ['slug', 'title', 'description'], allowed: ['body'] },
   },
 };
@@ -89,6 +89,7 @@ const PURPOSE: Partial<Record<MetaField | TextField, string>> = {
   withArticle: 'the name with its article, as in "only the …"',
   condition: "the situation this outcome answers, continuing the task's title",
   question: 'asked as the h1 of the page',
+  reviewed: 'the day a person last checked this page against the official pages, YYYY-MM-DD',
 };
 
 const kindsAllowing = (field: MetaField | TextField, side: 'meta' | 'text') =>
@@ -161,10 +162,6 @@ function checkFields(node: SourceNode, check: GraphCheck): void {
         const message = `${language}.${field} is only for ${kindsAllowing(field, 'text').join(', ')}, not ${rule.name}`;
         problem(check, node, node.lineOf([language, field]), message);
       }
-    }
-    if (text.update !== undefined && node.meta.reviewed === undefined) {
-      const message = `${language}.update needs reviewed: the date you read the official pages`;
-      problem(check, node, node.lineOf([language, 'update']), message);
     }
   }
 }

@@ -84,6 +84,8 @@ interface PageFrame {
   current: string;
   jsonLd?: boolean;
   noindex?: boolean;
+  /** When a person last checked the page against the official pages, in the page's words. */
+  reviewed?: string;
 }
 
 /** What every page's layout needs: navigation, language switch and metadata. */
@@ -114,6 +116,7 @@ export function layoutView(context: RenderContext, language: Language, frame: Pa
     alternates: versions.filter((version) => version.language.code !== language.code),
     breadcrumb: frame.breadcrumb,
     current: frame.current,
+    reviewed: frame.reviewed,
     meta,
   };
 }

@@ -349,6 +349,27 @@ describe('content validation of questions, outcomes and verdicts', () => {
     expect(problems.filter((problem) => problem.message.includes('the fr links'))).toEqual([]);
   });
 
+  it('reports a page without the day it was last checked', () => {
+    const problems = problemsOf((edit) =>
+      edit(OUTCOME, (text) => text.replace(/\nreviewed: [^\n]*/, '')),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${OUTCOME}:1: reviewed is missing (the day a person last checked this page against the official pages, YYYY-MM-DD)`,
+    ]);
+  });
+
+  it.each(['2026-13-01', 'yesterday', '29/11/2026'])(
+    'reports reviewed: %s, which is not a date',
+    (date) => {
+      const problems = problemsOf((edit) =>
+        edit(OUTCOME, (text) => text.replace(/\nreviewed: [^\n]*/, `\nreviewed: ${date}`)),
+      );
+      expect(problems.map(formatProblem)).toEqual([
+        `content/${OUTCOME}:${lineOf(OUTCOME, 'reviewed:')}: reviewed: must be a date written YYYY-MM-DD`,
+      ]);
+    },
+  );
+
   it('reports a verdict naming someone who is not a profile', () => {
     const problems = problemsOf((edit) =>
       edit(OUTCOME, (text) => text.replace('who: access-manager', 'who: contact')),
