@@ -23,6 +23,8 @@ export interface LoadedContent {
   /** Namespaces of the interface strings, the same in every language. */
   namespaces: string[];
   search: SearchSettings;
+  /** What the author should look at, though the site can be served. */
+  warnings: ContentProblem[];
 }
 
 function yamlFiles(dir: string): string[] {
@@ -127,7 +129,14 @@ export function loadContent(options: LoadOptions): LoadedContent {
   );
 
   const { nodes: sources, broken } = readNodes(root, contentDir, locales.languages, problems);
+  const styles = Object.fromEntries(
+    locales.languages.map((code) => {
+      const meta = (common(code).language ?? {}) as Record<string, string>;
+      return [code, { quotes: meta.quotes ?? '' }];
+    }),
+  );
   validateGraph({
+    styles,
     nodes: sources,
     broken,
     languages: locales.languages,
@@ -136,7 +145,8 @@ export function loadContent(options: LoadOptions): LoadedContent {
     problems,
   });
   const search = readSearchSettings(root, contentDir, locales.languages, problems);
-  if (problems.length > 0) throw new ContentError(problems);
+  const errors = problems.filter((problem) => problem.severity !== 'warning');
+  if (errors.length > 0) throw new ContentError(errors);
 
   const languages = locales.languages.map((code) => languageOf(code, common(code)));
   const linkLabels = Object.fromEntries(
@@ -152,5 +162,6 @@ export function loadContent(options: LoadOptions): LoadedContent {
     tree: buildTree(sources, languages, linkLabels),
     namespaces: locales.namespaces,
     search,
+    warnings: problems.filter((problem) => problem.severity === 'warning'),
   };
 }

@@ -117,5 +117,9 @@ export function plainText(source: string): string {
     }
     if (token.type.endsWith('_close') && token.block) words.push(' ');
   }
-  return words.join('').replace(/\s+/g, ' ').trim();
+  // Only ASCII white space is collapsed: no-break spaces are part of the text (French typography).
+  return words
+    .join('')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
 }

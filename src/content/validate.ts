@@ -1,5 +1,6 @@
 import { nextIds, optionOwners, TOPICS_PAGE_ID } from './graph';
 import { externalLinkProblem, isNodeReference } from './links';
+import { checkLanguages, type LanguageStyle } from './language-checks';
 import { inspectMarkdown } from './markdown';
 import type { ContentProblem } from './problems';
 import type { LocalizedText, NodeMeta } from './schema';
@@ -19,6 +20,8 @@ interface GraphCheck {
   reservedSlugs: ReadonlyMap<string, readonly string[]>;
   /** Nodes the site cannot do without: home and those linked from every page. */
   requiredIds: readonly string[];
+  /** Each language's quotation marks, from its interface strings. */
+  styles: Readonly<Record<string, LanguageStyle>>;
   problems: ContentProblem[];
 }
 
@@ -114,6 +117,7 @@ export function validateGraph(check: GraphCheck): void {
     checkVerdict(node, check);
     checkQuestion(node, check);
     checkLinks(node, check);
+    checkLanguages(node, check.languages, check.styles, check.problems);
     if (node.kind === 'outcome' || node.kind === 'step') checkListedOnce(node, owners, check);
   }
   checkTopics(check);

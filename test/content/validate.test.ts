@@ -391,6 +391,84 @@ describe('content validation of questions, outcomes and verdicts', () => {
   });
 });
 
+describe('language checks', () => {
+  it('reports French punctuation without its no-break space, at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) =>
+        text.replace(/\n {2}title: [^\n]*/, '\n  title: savoir qui est le RAE ?'),
+      ),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${TASK}:${lineOf(TASK, '  title:')}: fr.title: put a no-break space before « ? » (French typography)`,
+    ]);
+  });
+
+  it("reports another language's quotation marks, at their line", () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) =>
+        text
+          .replace('\nnl:\n', '\nnl:\n')
+          .replace(/(\nnl:[\s\S]*?\n {2}title: )[^\n]*/, '$1weten wie de « VTE » is'),
+      ),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      'nl.title: « is not a quotation mark of this language: use ‘…’',
+    ]);
+  });
+
+  it('reports a paragraph left word for word untranslated', () => {
+    const file = 'profiles/user/u-list-roles.yaml';
+    const problems = problemsOf((edit) =>
+      edit(file, (text) => {
+        const french = /\nfr:[\s\S]*?\n {2}body: \|\n {4}([^\n]*)/.exec(text)?.[1] ?? '';
+        return text.replace(/(\nnl:[\s\S]*?\n {2}body: \|\n {4})[^\n]*/, `$1${french}`);
+      }),
+    );
+    // The copied link still points at the French page: that is reported too.
+    expect(problems.map(formatProblem)).toContainEqual(
+      `content/${file}:${lineOf(file, '[Meld u aan bij Mijn eGov-profiel]')}: nl.body is word for word the fr text: write it in nl`,
+    );
+  });
+
+  it('warns of a sentence over 35 words, and still lets the site start', () => {
+    const long = Array.from({ length: 40 }, (_, index) => `mot${index}`).join(' ');
+    const { contentDir, cleanup } = brokenCopy((edit) =>
+      edit(TASK, (text) => text.replace(/(\n {2}body: \|\n)/, `$1    ${long}.\n\n`)),
+    );
+    try {
+      const { warnings } = loadSiteContent(contentDir);
+      expect(warnings.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^content/${TASK}:\\d+: warning: fr\\.body: a sentence of 40 words \\(over 35`,
+          ),
+        ),
+      ]);
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/content/check.ts', contentDir],
+        {
+          cwd: path.dirname(DEFAULT_PATHS.contentDir),
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('warning: fr.body: a sentence of 40 words');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('reports an interface string with the wrong quotation marks, at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit('locales/nl/common.json', (text) => text.replace(/"Startpagina"/, '"„Startpagina”"')),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      '"nav.home": „ is not a quotation mark of this language: use ‘…’',
+    ]);
+  });
+});
+
 describe('adding a language', () => {
   it('takes only files: locale JSON and a block in each content file', async () => {
     const { contentDir, cleanup } = brokenCopy(() => {});
@@ -417,15 +495,48 @@ describe('adding a language', () => {
       );
       expect(missing.filter((p) => p.message !== 'missing the "de" text of this page')).toEqual([]);
 
-      for (const file of readdirSync(contentDir, { recursive: true }).map(String)) {
-        if (!file.endsWith('.yaml') || file === 'search.yaml') continue;
-        const target = path.join(contentDir, file);
-        const text = readFileSync(target, 'utf8');
-        const french = /\nfr:\n([\s\S]*?)\nnl:\n/.exec(`\n${text}`)?.[1] ?? '';
-        // External links must name the page's own language, so the copy points at German ones.
-        const german = french.replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'de'));
-        writeFileSync(target, `${text.trimEnd()}\nde:\n${german}\n`);
-      }
+      const contentFiles = readdirSync(contentDir, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith('.yaml') && file !== 'search.yaml');
+      const addGerman = (translate: (line: string) => string) => {
+        for (const file of contentFiles) {
+          const target = path.join(contentDir, file);
+          const text = readFileSync(target, 'utf8').replace(/\nde:\n[\s\S]*$/, '\n');
+          const french = /\nfr:\n([\s\S]*?)\nnl:\n/.exec(`\n${text}`)?.[1] ?? '';
+          // External links must name the page's own language, so the copy points at German ones.
+          const german = french
+            .replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'de'))
+            .split('\n')
+            .map(translate)
+            .join('\n');
+          writeFileSync(target, `${text.trimEnd()}\nde:\n${german}\n`);
+        }
+      };
+      const problems = () => {
+        try {
+          loadSiteContent(contentDir);
+          return [];
+        } catch (error) {
+          return error instanceof ContentError ? [...error.problems] : [];
+        }
+      };
+
+      // A copy of the French is caught: every text it copied is reported as untranslated.
+      addGerman((line) => line);
+      const copied = problems();
+      expect(copied.length).toBeGreaterThan(contentFiles.length);
+      expect(
+        copied.filter(
+          (p) => !/is word for word the (fr|de) text: write it in (de|fr)$/.test(p.message),
+        ),
+      ).toEqual([]);
+
+      // Written anew (here, marked as German), every language's text is its own.
+      addGerman((line) => {
+        if (!line.trim() || /^ {2}slug: |: \|$|^ {2}answers:$/.test(line)) return line;
+        return line.endsWith('"') ? `${line.slice(0, -1)} (de)"` : `${line} (de)`;
+      });
+      expect(problems()).toEqual([]);
       const { tree } = loadSiteContent(contentDir);
       expect(tree.languages.map((language) => language.code)).toEqual(['de', 'fr', 'nl']);
       expect(tree.home.text.de?.path).toBe('/de/');
