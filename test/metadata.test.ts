@@ -88,6 +88,16 @@ describe('sitemap and robots', () => {
     }
   });
 
+  it('gives each content page the day it was last checked as lastmod', async () => {
+    const { app } = await testApp();
+    const $ = load((await request(app).get('/sitemap.xml')).text, { xml: true });
+    expect(pageCases.length).toBeGreaterThan(0);
+    for (const { node, path } of pageCases) {
+      const url = $('url').filter((_, u) => $(u).find('loc').text() === `${TEST_BASE_URL}${path}`);
+      expect(url.find('lastmod').text()).toBe(node.reviewed);
+    }
+  });
+
   it('every page in the sitemap answers 200 with the same canonical URL', async () => {
     const { app } = await testApp();
     const $ = load((await request(app).get('/sitemap.xml')).text, { xml: true });

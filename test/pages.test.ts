@@ -1,5 +1,15 @@
 import request from 'supertest';
-import { externalLinksInSource, html, nodeById, pageCases, pathOf, testApp, tree } from './helpers';
+import { languageOfUrl } from '../src/content/links';
+import {
+  externalLinksInSource,
+  html,
+  interfaceString,
+  nodeById,
+  pageCases,
+  pathOf,
+  testApp,
+  tree,
+} from './helpers';
 
 describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
   let $: ReturnType<typeof html>;
@@ -58,10 +68,42 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
     links.each((_, element) => {
       const link = $(element);
       expect(link.hasClass('external')).toBe(true);
-      expect(link.find('.visually-hidden').text().trim()).toMatch(
-        /^\((site externe|externe site)\)$/,
+      expect(link.find('.visually-hidden').text().trim()).toBe(
+        interfaceString(language.code, 'link.external'),
       );
     });
+  });
+
+  it("leads every external link to a page in the page's language, or says which language", () => {
+    const links = $('main a.external');
+    expect(links).toHaveLength(externalLinksInSource(node, language.code).length);
+    const codes = tree.languages.map((l) => l.code);
+    links.each((_, element) => {
+      const link = $(element);
+      const target = languageOfUrl(new URL(link.attr('href') ?? ''), codes)?.code;
+      const declared = link.attr('hreflang');
+      if (declared === undefined) {
+        if (target) expect(target).toBe(language.code);
+        return;
+      }
+      expect(declared).not.toBe(language.code);
+      if (target) expect(target).toBe(declared);
+      const visible = link.clone().find('.visually-hidden').remove().end().text();
+      expect(visible).toContain(
+        `(${interfaceString(language.code, `link.inLanguage.${declared}`)})`,
+      );
+    });
+  });
+
+  it('says, in its own language, when a person last checked it against the official pages', () => {
+    expect(node.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const date = new Intl.DateTimeFormat(language.tag, {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${node.reviewed}T00:00:00Z`));
+    expect($('main .reviewed').text()).toBe(
+      interfaceString(language.code, 'page.reviewed').replace('{{date}}', date),
+    );
   });
 
   it('ships no JavaScript', () => {

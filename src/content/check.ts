@@ -4,10 +4,13 @@ import { DEFAULT_PATHS, loadSiteContent } from '../startup';
 import { ContentError, formatProblems } from './problems';
 
 try {
-  const { tree } = loadSiteContent(
+  const { tree, warnings } = loadSiteContent(
     process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_PATHS.contentDir,
   );
   const languages = tree.languages.map((language) => language.code).join(', ');
+  if (warnings.length > 0) {
+    console.warn(`${formatProblems(warnings)}\n\n${warnings.length} warning(s): worth a look.\n`);
+  }
   console.log(`Content OK: ${tree.nodes.length} pages in each language (${languages}).`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;

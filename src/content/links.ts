@@ -1,11 +1,42 @@
 import { inspectMarkdown } from './markdown';
 import { MARKDOWN_FIELDS, type SourceNode } from './source';
 
-/** Rules for external links: safe schemes only, and pointing at the page's own language. */
+/** Rules for external links: safe schemes only, and in the page's language unless declared. */
 
 const LANGUAGE_PARAMETERS = ['lang', 'language', 'langue', 'taal', 'ln'];
 
-export function externalLinkProblem(href: string, language: string): string | null {
+/** Language codes an official address may carry, besides the site's own. */
+const OFFICIAL_LANGUAGES = ['fr', 'nl', 'de', 'en'];
+
+/** The language an address says it is in, and how it says it: `site_fr`, `language=nl`, `/de/`. */
+export function languageOfUrl(
+  url: URL,
+  languages: readonly string[] = [],
+): { code: string; marker: string } | undefined {
+  const known = new Set([...OFFICIAL_LANGUAGES, ...languages]);
+  for (const name of LANGUAGE_PARAMETERS) {
+    const value = url.searchParams.get(name)?.toLowerCase();
+    if (value && /^[a-z]{2}$/.test(value)) return { code: value, marker: `${name}=${value}` };
+  }
+  const site = /\/site_([a-z]{2})\//i.exec(url.pathname)?.[1]?.toLowerCase();
+  if (site) return { code: site, marker: `site_${site}` };
+  const segment = url.pathname
+    .split('/')
+    .map((part) => part.toLowerCase())
+    .find((part) => known.has(part));
+  return segment ? { code: segment, marker: `/${segment}/` } : undefined;
+}
+
+/**
+ * An external link must be https, and lead to a page in the page's own language, unless the
+ * author declares the language it leads to (`{hreflang=fr}`), which must then match the URL.
+ */
+export function externalLinkProblem(
+  href: string,
+  language: string,
+  declared: string | undefined,
+  languages: readonly string[],
+): string | null {
   let url: URL;
   try {
     url = new URL(href);
@@ -15,15 +46,24 @@ export function externalLinkProblem(href: string, language: string): string | nu
   if (url.protocol !== 'https:') {
     return `link "${href}" must use https (${url.protocol} links are not allowed)`;
   }
-  for (const name of LANGUAGE_PARAMETERS) {
-    const value = url.searchParams.get(name);
-    if (value && /^[a-z]{2}$/i.test(value) && value.toLowerCase() !== language) {
-      return `link "${href}" has ${name}=${value} on a "${language}" page`;
+  const target = languageOfUrl(url, languages);
+  if (declared !== undefined) {
+    if (!languages.includes(declared)) {
+      return `{hreflang=${declared}}: the site has no language "${declared}" (it has ${languages.join(', ')})`;
     }
+    if (declared === language)
+      return `{hreflang=${declared}} is the page's own language: leave it out`;
+    if (target && target.code !== declared) {
+      return `link "${href}" is declared {hreflang=${declared}} but has ${target.marker}`;
+    }
+    return null;
   }
-  const siteLanguage = /\/site_([a-z]{2})\//i.exec(url.pathname)?.[1];
-  if (siteLanguage && siteLanguage.toLowerCase() !== language) {
-    return `link "${href}" points at site_${siteLanguage} on a "${language}" page`;
+  if (target && target.code !== language) {
+    const verb = target.marker.includes('=') ? 'has' : 'points at';
+    return (
+      `link "${href}" ${verb} ${target.marker} on a "${language}" page: ` +
+      `link the ${language} version, or say which language it leads to with {hreflang=${target.code}}`
+    );
   }
   return null;
 }

@@ -4,7 +4,7 @@ import { readLocales, type Messages } from './locales';
 import { ContentError, type ContentProblem } from './problems';
 import { readSourceNode, type NodeKind, type SourceNode } from './source';
 import { readSearchSettings, type SearchSettings } from './search-settings';
-import { buildTree, type ContentTree, type Language } from './tree';
+import { buildTree, type ContentTree, type Language, type LinkLabels } from './tree';
 import { validateGraph, type BrokenNode } from './validate';
 
 export interface LoadOptions {
@@ -23,6 +23,8 @@ export interface LoadedContent {
   /** Namespaces of the interface strings, the same in every language. */
   namespaces: string[];
   search: SearchSettings;
+  /** What the author should look at, though the site can be served. */
+  warnings: ContentProblem[];
 }
 
 function yamlFiles(dir: string): string[] {
@@ -127,7 +129,14 @@ export function loadContent(options: LoadOptions): LoadedContent {
   );
 
   const { nodes: sources, broken } = readNodes(root, contentDir, locales.languages, problems);
+  const styles = Object.fromEntries(
+    locales.languages.map((code) => {
+      const meta = (common(code).language ?? {}) as Record<string, string>;
+      return [code, { quotes: meta.quotes ?? '' }];
+    }),
+  );
   validateGraph({
+    styles,
     nodes: sources,
     broken,
     languages: locales.languages,
@@ -136,18 +145,23 @@ export function loadContent(options: LoadOptions): LoadedContent {
     problems,
   });
   const search = readSearchSettings(root, contentDir, locales.languages, problems);
-  if (problems.length > 0) throw new ContentError(problems);
+  const errors = problems.filter((problem) => problem.severity !== 'warning');
+  if (errors.length > 0) throw new ContentError(errors);
 
   const languages = locales.languages.map((code) => languageOf(code, common(code)));
-  const externalLabels = Object.fromEntries(
-    locales.languages.map((code) => {
-      const labels = (common(code).link ?? {}) as Record<string, string>;
-      return [code, labels.external ?? ''];
+  const linkLabels = Object.fromEntries(
+    locales.languages.map((code): [string, LinkLabels] => {
+      const labels = (common(code).link ?? {}) as {
+        external?: string;
+        inLanguage?: Record<string, string>;
+      };
+      return [code, { external: labels.external ?? '', inLanguage: labels.inLanguage ?? {} }];
     }),
   );
   return {
-    tree: buildTree(sources, languages, externalLabels),
+    tree: buildTree(sources, languages, linkLabels),
     namespaces: locales.namespaces,
     search,
+    warnings: problems.filter((problem) => problem.severity === 'warning'),
   };
 }

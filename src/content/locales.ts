@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { typographyProblems, type LanguageStyle } from './language-checks';
 import type { ContentProblem } from './problems';
 
 /** Interface strings of one language: `content/locales/{lang}/{namespace}.json`. */
@@ -105,6 +106,11 @@ export function readLocales(
       });
     }
   }
+  const styleOf = (language: string): LanguageStyle | undefined => {
+    const quotes = (messages[language]?.common?.language as { quotes?: unknown } | undefined)
+      ?.quotes;
+    return typeof quotes === 'string' ? { quotes } : undefined;
+  };
   for (const namespace of namespaces) {
     const allKeys = new Set(
       languages.flatMap((l) => [...(keysByFile.get(`${l}/${namespace}`)?.keys.keys() ?? [])]),
@@ -123,6 +129,14 @@ export function readLocales(
             line,
             message: `"${key}" must be a non-empty string`,
           });
+        } else if (key !== 'language.quotes') {
+          for (const message of typographyProblems(value, language, styleOf(language))) {
+            problems.push({
+              file: entry.label,
+              line: lineOfKey(entry.source, key),
+              message: `"${key}": ${message}`,
+            });
+          }
         }
       }
     }

@@ -1,9 +1,12 @@
 import MarkdownIt from 'markdown-it';
+import attributes from 'markdown-it-attrs';
 
 /** A link found in a Markdown text, with the line it stands on (0 = the text's first line). */
 export interface MarkdownLink {
   href: string;
   line: number;
+  /** The language the author declared for the page it leads to: `[text](url){hreflang=fr}`. */
+  hreflang?: string;
 }
 
 export interface MarkdownFindings {
@@ -14,6 +17,8 @@ export interface MarkdownFindings {
   imageLines: number[];
   /** Heading levels used, with their lines; the page's own title is the only h1. */
   headings: { level: number; line: number }[];
+  /** Lines where `{hreflang=…}` follows something other than a link. */
+  strayLanguageLines: number[];
 }
 
 /** How a rendered text's links become URLs: internal links name a node id. */
@@ -21,16 +26,26 @@ export interface LinkRenderEnv {
   resolve(href: string): { url: string; external: boolean };
   /** Screen-reader text appended inside external links, e.g. "(site externe)". */
   externalLabel: string;
+  /** Visible words for a link into another language, e.g. "en français" for `fr`. */
+  languageLabel(code: string): string;
   /** Set between an external link's open and close tags. */
   insideExternal?: boolean;
+  /** Set between the tags of a link into another language: that language. */
+  insideLanguage?: string;
 }
 
 // HTML is disabled: anything that looks like a tag is shown as text, never passed through.
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
-const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// `{hreflang=fr}` after a link declares the language of the page it leads to; nothing else.
+const ONLY_HREFLANG = { allowedAttributes: ['hreflang'] };
+
+const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(
+  attributes,
+  ONLY_HREFLANG,
+);
 // A second parser that recognises HTML, only to tell authors where they wrote some.
-const inspector = new MarkdownIt({ html: true, linkify: false });
+const inspector = new MarkdownIt({ html: true, linkify: false }).use(attributes, ONLY_HREFLANG);
 // The inspector sees every link, even those the renderer would refuse, so authors hear why.
 inspector.validateLink = () => true;
 
@@ -42,15 +57,21 @@ renderer.renderer.rules.link_open = (tokens, index, options, env: LinkRenderEnv,
   token.attrSet('href', url);
   if (external) token.attrJoin('class', 'external');
   env.insideExternal = external;
+  env.insideLanguage = token.attrGet('hreflang') ?? undefined;
   return self.renderToken(tokens, index, options);
 };
 
 renderer.renderer.rules.link_close = (tokens, index, options, env: LinkRenderEnv, self) => {
+  // A link into another language says so in its own words: "(en français)".
+  const language = env.insideLanguage
+    ? ` (${escapeHtml(env.languageLabel(env.insideLanguage))})`
+    : '';
   const marker = env.insideExternal
     ? `<span class="visually-hidden"> ${escapeHtml(env.externalLabel)}</span>`
     : '';
   env.insideExternal = false;
-  return marker + self.renderToken(tokens, index, options);
+  env.insideLanguage = undefined;
+  return language + marker + self.renderToken(tokens, index, options);
 };
 
 export function renderMarkdown(source: string, env: LinkRenderEnv): string {
@@ -58,17 +79,28 @@ export function renderMarkdown(source: string, env: LinkRenderEnv): string {
 }
 
 export function inspectMarkdown(source: string): MarkdownFindings {
-  const findings: MarkdownFindings = { links: [], htmlLines: [], imageLines: [], headings: [] };
+  const findings: MarkdownFindings = {
+    links: [],
+    htmlLines: [],
+    imageLines: [],
+    headings: [],
+    strayLanguageLines: [],
+  };
   for (const token of inspector.parse(source, {})) {
     const line = token.map?.[0] ?? 0;
+    if (token.attrGet('hreflang') !== null) findings.strayLanguageLines.push(line);
     if (token.type === 'html_block') findings.htmlLines.push(line);
     if (token.type === 'heading_open') {
       findings.headings.push({ level: Number(token.tag.slice(1)), line });
     }
     for (const child of token.children ?? []) {
       if (child.type === 'html_inline') findings.htmlLines.push(line);
-      if (child.type === 'link_open')
-        findings.links.push({ href: child.attrGet('href') ?? '', line });
+      if (child.type === 'link_open') {
+        const hreflang = child.attrGet('hreflang') ?? undefined;
+        findings.links.push({ href: child.attrGet('href') ?? '', line, hreflang });
+      } else if (child.attrGet('hreflang') !== null) {
+        findings.strayLanguageLines.push(line);
+      }
       if (child.type === 'image') findings.imageLines.push(line);
     }
   }
@@ -85,5 +117,9 @@ export function plainText(source: string): string {
     }
     if (token.type.endsWith('_close') && token.block) words.push(' ');
   }
-  return words.join('').replace(/\s+/g, ' ').trim();
+  // Only ASCII white space is collapsed: no-break spaces are part of the text (French typography).
+  return words
+    .join('')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
 }

@@ -4,6 +4,8 @@ export interface ContentProblem {
   file: string;
   line: number;
   message: string;
+  /** A warning is shown to the author but does not stop the site. */
+  severity?: 'warning';
 }
 
 /** Thrown when the content cannot be served; carries every problem found, not just the first. */
@@ -14,8 +16,8 @@ export class ContentError extends Error {
   }
 }
 
-export function formatProblem({ file, line, message }: ContentProblem): string {
-  return `${file}:${line}: ${message}`;
+export function formatProblem({ file, line, message, severity }: ContentProblem): string {
+  return `${file}:${line}: ${severity === 'warning' ? 'warning: ' : ''}${message}`;
 }
 
 export function formatProblems(problems: readonly ContentProblem[]): string {

@@ -43,6 +43,12 @@ export interface PageText {
   currentName?: string;
 }
 
+/** What a language says about links: "(site externe)", and each language's name ("en français"). */
+export interface LinkLabels {
+  external: string;
+  inLanguage: Readonly<Record<string, string>>;
+}
+
 export interface Verdict {
   kind: VerdictKind;
   /** With `other`: the profile who must act. */
@@ -97,7 +103,7 @@ function capitalise(text: string, locale: string): string {
 export function buildTree(
   sources: ReadonlyMap<string, SourceNode>,
   languages: Language[],
-  externalLabels: Record<string, string>,
+  linkLabels: Readonly<Record<string, LinkLabels>>,
 ): ContentTree {
   const order = readingOrder(sources, languages[0]?.code ?? '');
   const byId = new Map<string, ContentNode>();
@@ -131,7 +137,7 @@ export function buildTree(
   for (const language of languages) {
     for (const node of nodes) textOf(node, sources, language, get);
   }
-  for (const language of languages) renderTexts(sources, nodes, language, externalLabels, get);
+  for (const language of languages) renderTexts(sources, nodes, language, linkLabels, get);
 
   return {
     languages,
@@ -266,11 +272,13 @@ function renderTexts(
   sources: ReadonlyMap<string, SourceNode>,
   nodes: readonly ContentNode[],
   language: Language,
-  externalLabels: Record<string, string>,
+  linkLabels: Readonly<Record<string, LinkLabels>>,
   get: (id: string) => ContentNode,
 ): void {
+  const labels = linkLabels[language.code];
   const env = (): LinkRenderEnv => ({
-    externalLabel: externalLabels[language.code] ?? '',
+    externalLabel: labels?.external ?? '',
+    languageLabel: (code) => labels?.inLanguage[code] ?? code,
     resolve: (href: string) =>
       isNodeReference(href)
         ? { url: get(href).text[language.code]?.path ?? href, external: false }

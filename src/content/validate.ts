@@ -1,5 +1,6 @@
 import { nextIds, optionOwners, TOPICS_PAGE_ID } from './graph';
 import { externalLinkProblem, isNodeReference } from './links';
+import { checkLanguages, type LanguageStyle } from './language-checks';
 import { inspectMarkdown } from './markdown';
 import type { ContentProblem } from './problems';
 import type { LocalizedText, NodeMeta } from './schema';
@@ -19,6 +20,8 @@ interface GraphCheck {
   reservedSlugs: ReadonlyMap<string, readonly string[]>;
   /** Nodes the site cannot do without: home and those linked from every page. */
   requiredIds: readonly string[];
+  /** Each language's quotation marks, from its interface strings. */
+  styles: Readonly<Record<string, LanguageStyle>>;
   problems: ContentProblem[];
 }
 
@@ -39,22 +42,22 @@ const ASKS: TextField[] = ['question', 'answers'];
 const RULES: Record<NodeKind, KindRule> = {
   home: {
     name: 'the home page',
-    meta: { required: [], allowed: ['profiles', 'reviewed'] },
+    meta: { required: ['reviewed'], allowed: ['profiles'] },
     text: { required: ['title', 'description'], allowed: PROSE },
   },
   page: {
     name: 'site pages',
-    meta: { required: ['parent'], allowed: ['profiles', 'options', 'reviewed'] },
+    meta: { required: ['parent', 'reviewed'], allowed: ['profiles', 'options'] },
     text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   step: {
     name: "the steps of a page's question",
-    meta: { required: [], allowed: ['options', 'reviewed'] },
+    meta: { required: ['reviewed'], allowed: ['options'] },
     text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   profile: {
     name: 'profiles',
-    meta: { required: ['parent', 'tasks'], allowed: ['reviewed'] },
+    meta: { required: ['parent', 'tasks', 'reviewed'], allowed: [] },
     text: {
       required: ['slug', 'title', 'description', 'asRole', 'withArticle'],
       allowed: [...PROSE, 'currentName'],
@@ -62,17 +65,17 @@ const RULES: Record<NodeKind, KindRule> = {
   },
   task: {
     name: 'tasks',
-    meta: { required: ['topic', 'verdict'], allowed: ['who', 'options', 'reviewed'] },
+    meta: { required: ['topic', 'verdict', 'reviewed'], allowed: ['who', 'options'] },
     text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   outcome: {
     name: 'outcomes',
-    meta: { required: ['verdict'], allowed: ['who', 'options', 'reviewed'] },
+    meta: { required: ['verdict', 'reviewed'], allowed: ['who', 'options'] },
     text: { required: ['slug', 'condition', 'description'], allowed: [...PROSE, ...ASKS] },
   },
   topic: {
     name: 'topics',
-    meta: { required: [], allowed: ['reviewed'] },
+    meta: { required: ['reviewed'], allowed: [] },
     text: { required: ['slug', 'title', 'description'], allowed: ['body'] },
   },
 };
@@ -89,6 +92,7 @@ const PURPOSE: Partial<Record<MetaField | TextField, string>> = {
   withArticle: 'the name with its article, as in "only the …"',
   condition: "the situation this outcome answers, continuing the task's title",
   question: 'asked as the h1 of the page',
+  reviewed: 'the day a person last checked this page against the official pages, YYYY-MM-DD',
 };
 
 const kindsAllowing = (field: MetaField | TextField, side: 'meta' | 'text') =>
@@ -113,6 +117,7 @@ export function validateGraph(check: GraphCheck): void {
     checkVerdict(node, check);
     checkQuestion(node, check);
     checkLinks(node, check);
+    checkLanguages(node, check.languages, check.styles, check.problems);
     if (node.kind === 'outcome' || node.kind === 'step') checkListedOnce(node, owners, check);
   }
   checkTopics(check);
@@ -161,10 +166,6 @@ function checkFields(node: SourceNode, check: GraphCheck): void {
         const message = `${language}.${field} is only for ${kindsAllowing(field, 'text').join(', ')}, not ${rule.name}`;
         problem(check, node, node.lineOf([language, field]), message);
       }
-    }
-    if (text.update !== undefined && node.meta.reviewed === undefined) {
-      const message = `${language}.update needs reviewed: the date you read the official pages`;
-      problem(check, node, node.lineOf([language, 'update']), message);
     }
   }
 }
@@ -377,12 +378,18 @@ function checkLinks(node: SourceNode, check: GraphCheck): void {
           problem(check, node, at(line), message);
         }
       }
-      for (const { href, line } of findings.links) {
+      for (const line of findings.strayLanguageLines) {
+        const message = `${language}.${field}: {hreflang=…} must follow a link to another language's page`;
+        problem(check, node, at(line), message);
+      }
+      for (const { href, line, hreflang } of findings.links) {
         const reason = isNodeReference(href)
-          ? exists(check, href)
-            ? null
-            : `link to "${href}", which is not a node id`
-          : externalLinkProblem(href, language);
+          ? !exists(check, href)
+            ? `link to "${href}", which is not a node id`
+            : hreflang
+              ? `link to "${href}": a page of this site is in every language, it needs no {hreflang}`
+              : null
+          : externalLinkProblem(href, language, hreflang, check.languages);
         if (reason) problem(check, node, at(line), `${language}.${field}: ${reason}`);
       }
     }

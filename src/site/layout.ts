@@ -90,6 +90,8 @@ interface PageFrame {
   noindex?: boolean;
   /** The page's stable id, on content pages: they carry the "was this page useful?" form. */
   feedback?: string;
+  /** When a person last checked the page against the official pages, in the page's words. */
+  reviewed?: string;
 }
 
 /** What every page's layout needs: navigation, language switch and metadata. */
@@ -120,6 +122,7 @@ export function layoutView(context: RenderContext, language: Language, frame: Pa
     alternates: versions.filter((version) => version.language.code !== language.code),
     breadcrumb: frame.breadcrumb,
     current: frame.current,
+    reviewed: frame.reviewed,
     meta,
     feedback: frame.feedback
       ? feedbackForm(context.feedback, language, {

@@ -16,6 +16,8 @@ export interface PageMeta {
 export interface Version {
   language: Language;
   path: string;
+  /** When a person last checked the page (YYYY-MM-DD), for the sitemap's lastmod. */
+  lastmod?: string;
 }
 
 /**

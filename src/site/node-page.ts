@@ -59,7 +59,6 @@ function kindView(context: RenderContext, node: ContentNode, language: Language,
   const profile = node.profile ? textOf(node.profile, language) : undefined;
   const common = {
     question: node.options.length > 0 ? optionsOf(node, language, t) : undefined,
-    reviewed: reviewedOn(node, language),
   };
   switch (node.kind) {
     case 'profile':
@@ -129,6 +128,7 @@ export function renderNodePage(
       current: node.kind === 'home' ? t('nav.home') : page.heading,
       jsonLd: node.kind !== 'home' && node.kind !== 'page',
       feedback: node.id,
+      reviewed: reviewedOn(node, language),
     }),
     page,
     ...kindView(context, node, language, t),

@@ -53,14 +53,24 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
       tree.languages.map((language) => [language.code, generatedPath(context, page, language)]),
     ),
   );
+  // The table and the overview are made of every page: they are as fresh as the freshest.
+  const latest = tree.nodes
+    .map((node) => node.reviewed ?? '')
+    .sort()
+    .at(-1);
   const versions: Version[][] = [
     ...tree.nodes.map((node) =>
-      tree.languages.map((language) => ({ language, path: node.text[language.code]?.path ?? '' })),
+      tree.languages.map((language) => ({
+        language,
+        path: node.text[language.code]?.path ?? '',
+        lastmod: node.reviewed,
+      })),
     ),
     ...RENDERED_ONCE.map((page) =>
       tree.languages.map((language) => ({
         language,
         path: generatedPath(context, page, language),
+        lastmod: latest,
       })),
     ),
   ];

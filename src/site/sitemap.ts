@@ -18,6 +18,7 @@ export function sitemapXml(baseUrl: string, pages: Version[][]): string {
       return [
         `  <url>`,
         `    <loc>${escapeXml(baseUrl + version.path)}</loc>`,
+        ...(version.lastmod ? [`    <lastmod>${escapeXml(version.lastmod)}</lastmod>`] : []),
         ...alternates,
         `  </url>`,
       ].join('\n');

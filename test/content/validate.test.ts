@@ -156,18 +156,72 @@ describe('content validation', () => {
   });
 
   it.each([
-    ['http://example.org/', /must use https/],
-    ['javascript:alert(1)', /must use https|neither a node id/],
-    ['data:text/html,hi', /must use https|neither a node id/],
-    ['https://www.socialsecurity.be/site_nl/employer/infos/index.htm', /site_nl on a "fr" page/],
-    ['https://iamapps.belgium.be/rma/generalinfo?language=nl', /language=nl on a "fr" page/],
-  ])('rejects the external link %s', (href, reason) => {
+    ['[x](http://example.org/)', /must use https/],
+    ['[x](javascript:alert(1))', /must use https|neither a node id/],
+    ['[x](data:text/html,hi)', /must use https|neither a node id/],
+    [
+      '[x](https://www.socialsecurity.be/site_nl/employer/infos/index.htm)',
+      /site_nl on a "fr" page/,
+    ],
+    ['[x](https://iamapps.belgium.be/rma/generalinfo?language=nl)', /language=nl on a "fr" page/],
+    [
+      '[x](https://www.csam.be/nl/beheer-toegangsbeheerders.html)',
+      /points at \/nl\/ on a "fr" page/,
+    ],
+    [
+      '[x](https://www.socialsecurity.be/site_de/employer/infos/index.htm){hreflang=nl}',
+      /declared \{hreflang=nl\} but has site_de/,
+    ],
+    [
+      '[x](https://www.csam.be/de/verwaltung-zugangsverwalter.html){hreflang=xx}',
+      /no language "xx"/,
+    ],
+    [
+      '[x](https://www.socialsecurity.be/site_fr/employer/infos/index.htm){hreflang=fr}',
+      /own language/,
+    ],
+    ['[x](rl-register){hreflang=nl}', /needs no \{hreflang\}/],
+  ])('rejects the external link %s', (link, reason) => {
     const problems = problemsOf((edit) =>
-      edit(TASK, (text) =>
-        text.replace('fr:\n', `fr:\n`).replace(/(\n {2}body: \|\n)/, `$1    [x](${href})\n\n`),
-      ),
+      edit(TASK, (text) => text.replace(/(\n {2}body: \|\n)/, `$1    ${link}\n\n`)),
     );
     expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(reason));
+  });
+
+  it('reports {hreflang} that follows no link, at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) =>
+        text.replace(/(\n {2}body: \|\n)/, '$1    Un paragraphe. {hreflang=nl}\n\n'),
+      ),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${TASK}:${lineOf(TASK, '  body: |') + 1}: fr.body: {hreflang=…} must follow a link to another language's page`,
+    ]);
+  });
+
+  it('accepts a link into another language when its language is declared, and says so on the page', async () => {
+    const href = 'https://www.csam.be/nl/beheer-toegangsbeheerders.html';
+    const { contentDir, cleanup } = brokenCopy((edit) =>
+      edit(TASK, (text) =>
+        text.replace(
+          /(\n {2}body: \|\n)/,
+          `$1    [Beheer der Toegangsbeheerders](${href}){hreflang=nl}\n\n`,
+        ),
+      ),
+    );
+    try {
+      const { site } = await prepareSite('https://roles.example.be', {
+        ...DEFAULT_PATHS,
+        contentDir,
+      });
+      const task = realTree.byId.get('rl-who');
+      const page = site.pages.get(task?.text.fr?.path ?? '')?.variants.identity.toString() ?? '';
+      expect(page).toContain(
+        `<a href="${href}" hreflang="nl" class="external">Beheer der Toegangsbeheerders (en néerlandais)<span class="visually-hidden">`,
+      );
+    } finally {
+      cleanup();
+    }
   });
 
   it('rejects control characters, invisible to authors', () => {
@@ -295,6 +349,27 @@ describe('content validation of questions, outcomes and verdicts', () => {
     expect(problems.filter((problem) => problem.message.includes('the fr links'))).toEqual([]);
   });
 
+  it('reports a page without the day it was last checked', () => {
+    const problems = problemsOf((edit) =>
+      edit(OUTCOME, (text) => text.replace(/\nreviewed: [^\n]*/, '')),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${OUTCOME}:1: reviewed is missing (the day a person last checked this page against the official pages, YYYY-MM-DD)`,
+    ]);
+  });
+
+  it.each(['2026-13-01', 'yesterday', '29/11/2026'])(
+    'reports reviewed: %s, which is not a date',
+    (date) => {
+      const problems = problemsOf((edit) =>
+        edit(OUTCOME, (text) => text.replace(/\nreviewed: [^\n]*/, `\nreviewed: ${date}`)),
+      );
+      expect(problems.map(formatProblem)).toEqual([
+        `content/${OUTCOME}:${lineOf(OUTCOME, 'reviewed:')}: reviewed: must be a date written YYYY-MM-DD`,
+      ]);
+    },
+  );
+
   it('reports a verdict naming someone who is not a profile', () => {
     const problems = problemsOf((edit) =>
       edit(OUTCOME, (text) => text.replace('who: access-manager', 'who: contact')),
@@ -313,6 +388,84 @@ describe('content validation of questions, outcomes and verdicts', () => {
     expect(problems.map(formatProblem)).toContainEqual(
       `content/${QUESTION}:1: topic "activate-qualities" has no file topics/activate-qualities.yaml`,
     );
+  });
+});
+
+describe('language checks', () => {
+  it('reports French punctuation without its no-break space, at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) =>
+        text.replace(/\n {2}title: [^\n]*/, '\n  title: savoir qui est le RAE ?'),
+      ),
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      `content/${TASK}:${lineOf(TASK, '  title:')}: fr.title: put a no-break space before « ? » (French typography)`,
+    ]);
+  });
+
+  it("reports another language's quotation marks, at their line", () => {
+    const problems = problemsOf((edit) =>
+      edit(TASK, (text) =>
+        text
+          .replace('\nnl:\n', '\nnl:\n')
+          .replace(/(\nnl:[\s\S]*?\n {2}title: )[^\n]*/, '$1weten wie de « VTE » is'),
+      ),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      'nl.title: « is not a quotation mark of this language: use ‘…’',
+    ]);
+  });
+
+  it('reports a paragraph left word for word untranslated', () => {
+    const file = 'profiles/user/u-list-roles.yaml';
+    const problems = problemsOf((edit) =>
+      edit(file, (text) => {
+        const french = /\nfr:[\s\S]*?\n {2}body: \|\n {4}([^\n]*)/.exec(text)?.[1] ?? '';
+        return text.replace(/(\nnl:[\s\S]*?\n {2}body: \|\n {4})[^\n]*/, `$1${french}`);
+      }),
+    );
+    // The copied link still points at the French page: that is reported too.
+    expect(problems.map(formatProblem)).toContainEqual(
+      `content/${file}:${lineOf(file, '[Meld u aan bij Mijn eGov-profiel]')}: nl.body is word for word the fr text: write it in nl`,
+    );
+  });
+
+  it('warns of a sentence over 35 words, and still lets the site start', () => {
+    const long = Array.from({ length: 40 }, (_, index) => `mot${index}`).join(' ');
+    const { contentDir, cleanup } = brokenCopy((edit) =>
+      edit(TASK, (text) => text.replace(/(\n {2}body: \|\n)/, `$1    ${long}.\n\n`)),
+    );
+    try {
+      const { warnings } = loadSiteContent(contentDir);
+      expect(warnings.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^content/${TASK}:\\d+: warning: fr\\.body: a sentence of 40 words \\(over 35`,
+          ),
+        ),
+      ]);
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/content/check.ts', contentDir],
+        {
+          cwd: path.dirname(DEFAULT_PATHS.contentDir),
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('warning: fr.body: a sentence of 40 words');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('reports an interface string with the wrong quotation marks, at its line', () => {
+    const problems = problemsOf((edit) =>
+      edit('locales/nl/common.json', (text) => text.replace(/"Startpagina"/, '"„Startpagina”"')),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      '"nav.home": „ is not a quotation mark of this language: use ‘…’',
+    ]);
   });
 });
 
@@ -342,15 +495,48 @@ describe('adding a language', () => {
       );
       expect(missing.filter((p) => p.message !== 'missing the "de" text of this page')).toEqual([]);
 
-      for (const file of readdirSync(contentDir, { recursive: true }).map(String)) {
-        if (!file.endsWith('.yaml') || file === 'search.yaml') continue;
-        const target = path.join(contentDir, file);
-        const text = readFileSync(target, 'utf8');
-        const french = /\nfr:\n([\s\S]*?)\nnl:\n/.exec(`\n${text}`)?.[1] ?? '';
-        // External links must name the page's own language, so the copy points at German ones.
-        const german = french.replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'de'));
-        writeFileSync(target, `${text.trimEnd()}\nde:\n${german}\n`);
-      }
+      const contentFiles = readdirSync(contentDir, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith('.yaml') && file !== 'search.yaml');
+      const addGerman = (translate: (line: string) => string) => {
+        for (const file of contentFiles) {
+          const target = path.join(contentDir, file);
+          const text = readFileSync(target, 'utf8').replace(/\nde:\n[\s\S]*$/, '\n');
+          const french = /\nfr:\n([\s\S]*?)\nnl:\n/.exec(`\n${text}`)?.[1] ?? '';
+          // External links must name the page's own language, so the copy points at German ones.
+          const german = french
+            .replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'de'))
+            .split('\n')
+            .map(translate)
+            .join('\n');
+          writeFileSync(target, `${text.trimEnd()}\nde:\n${german}\n`);
+        }
+      };
+      const problems = () => {
+        try {
+          loadSiteContent(contentDir);
+          return [];
+        } catch (error) {
+          return error instanceof ContentError ? [...error.problems] : [];
+        }
+      };
+
+      // A copy of the French is caught: every text it copied is reported as untranslated.
+      addGerman((line) => line);
+      const copied = problems();
+      expect(copied.length).toBeGreaterThan(contentFiles.length);
+      expect(
+        copied.filter(
+          (p) => !/is word for word the (fr|de) text: write it in (de|fr)$/.test(p.message),
+        ),
+      ).toEqual([]);
+
+      // Written anew (here, marked as German), every language's text is its own.
+      addGerman((line) => {
+        if (!line.trim() || /^ {2}slug: |: \|$|^ {2}answers:$/.test(line)) return line;
+        return line.endsWith('"') ? `${line.slice(0, -1)} (de)"` : `${line} (de)`;
+      });
+      expect(problems()).toEqual([]);
       const { tree } = loadSiteContent(contentDir);
       expect(tree.languages.map((language) => language.code)).toEqual(['de', 'fr', 'nl']);
       expect(tree.home.text.de?.path).toBe('/de/');
