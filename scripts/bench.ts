@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { benchFeedback, judgeFeedback } from './bench-feedback';
 import { startServer } from './server-process';
 import { BENCH_TARGETS, judge, report } from './targets';
 
@@ -116,7 +117,8 @@ function median(values: number[]): number {
 
 async function main() {
   const site = await startServer(['dist/server.js'], {
-    env: { NODE_ENV: 'production' },
+    // Pages only: the feedback scenario below has its own database.
+    env: { NODE_ENV: 'production', FEEDBACK_DB: ':memory:' },
     readyPath: PAGE,
   });
   const recorded = {
@@ -186,12 +188,21 @@ async function main() {
 
   for (const child of [site.child, bare.child]) child.kill('SIGTERM');
 
+  console.log(
+    `\nFeedback posts on SQLite (WAL, synchronous=FULL), rate limit off: ${SECONDS}s, ${CONNECTIONS} connections, autocannon`,
+  );
+  const feedback = await benchFeedback({ seconds: SECONDS, connections: CONNECTIONS });
+  console.log(
+    `  ${feedback.perSecond.toFixed(0)} posts/s answered 303, p50 ${feedback.p50} ms, p99 ${feedback.p99} ms; ${feedback.answered303} answered 303, ${feedback.recorded} rows in the database`,
+  );
+
   const errors = Object.values(summary).reduce((sum, { errors }) => sum + errors, 0);
   const met = report([
     judge(BENCH_TARGETS.pageRatio, plainRatio),
     judge(BENCH_TARGETS.brRatio, brRatio),
     judge(BENCH_TARGETS.startMs, site.startMs),
     judge(BENCH_TARGETS.errors, errors),
+    ...judgeFeedback(feedback),
   ]);
   if (!met) {
     console.error('Bench FAILED');

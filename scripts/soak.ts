@@ -7,6 +7,9 @@
  * response, on connection errors, or on memory growth over the target (./targets.ts).
  */
 import autocannon, { type Request } from 'autocannon';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { rssMb, startServer } from './server-process';
 import { judge, report, SOAK_TARGETS } from './targets';
 
@@ -73,7 +76,10 @@ function countedRequests(tallies: Tally[]): Request[] {
 }
 
 async function main(): Promise<void> {
-  const site = await startServer(['dist/server.js'], { env: { NODE_ENV: 'production' } });
+  const database = path.join(mkdtempSync(path.join(tmpdir(), 'soak-')), 'feedback.db');
+  const site = await startServer(['dist/server.js'], {
+    env: { NODE_ENV: 'production', FEEDBACK_DB: database },
+  });
   const pid = site.child.pid ?? 0;
   const url = `http://127.0.0.1:${site.port}`;
   const tallies: Tally[] = MIX.map(({ request, expect }) => ({

@@ -43,6 +43,19 @@ export const BENCH_TARGETS = {
     0,
     'max',
   ),
+  /** Feedback on one process's SQLite file, durable: a 303 means the row is on disk. */
+  feedbackPerSecond: target(
+    'feedback posts answered 303 a second (SQLite, synchronous=FULL, rate limit off)',
+    'BENCH_TARGET_FEEDBACK_PER_SECOND',
+    1000,
+    'min',
+  ),
+  feedbackLost: target(
+    'feedback posts answered 303 but missing from the database',
+    'BENCH_TARGET_FEEDBACK_LOST',
+    0,
+    'max',
+  ),
 };
 
 export const SOAK_TARGETS = {
