@@ -20,7 +20,7 @@ describe('errors', () => {
 
   it('answers an unknown language with a 404 that links to the language choice', async () => {
     const { app } = await testApp();
-    const response = await request(app).get('/de/startseite/');
+    const response = await request(app).get('/xx/startseite/');
     expect(response.status).toBe(404);
     const $ = html(response.text);
     expect($('main a[href="/"]').length).toBeGreaterThan(0);

@@ -55,7 +55,7 @@ describe('content validation', () => {
 
   it('reports a missing translation with file and line', () => {
     const problems = problemsOf((edit) =>
-      edit(TASK, (text) => text.slice(0, text.indexOf('\nnl:')) + '\n'),
+      edit(TASK, (text) => text.replace(/\nnl:\n(?: [^\n]*\n|\n)*/, '\n')),
     );
     expect(problems.map(formatProblem)).toEqual([
       `content/${TASK}:1: missing the "nl" text of this page`,
@@ -65,9 +65,12 @@ describe('content validation', () => {
   it('reports a missing field of one language at its line', () => {
     const problems = problemsOf((edit) =>
       edit(TASK, (text) =>
-        text.replace(/\n {2}description:[^\n]*(?=\n {2}body)/g, (m, offset: number) =>
-          offset > text.indexOf('\nnl:') ? '' : m,
-        ),
+        text.replace(/\n {2}description:[^\n]*(?=\n {2}body)/g, (m, offset: number) => {
+          const nl = text.indexOf('\nnl:');
+          const next = text.slice(nl + 1).search(/\n[a-z]{2}:\n/);
+          const end = next < 0 ? text.length : nl + 1 + next;
+          return offset > nl && offset < end ? '' : m;
+        }),
       ),
     );
     expect(problems).toHaveLength(1);
@@ -475,11 +478,11 @@ describe('adding a language', () => {
     try {
       const french = path.join(contentDir, 'locales', 'fr', 'common.json');
       const german = JSON.parse(readFileSync(french, 'utf8'));
-      german.language = { ...german.language, name: 'Deutsch', tag: 'de-BE', ogLocale: 'de_BE' };
-      german.search.slug = 'suche';
-      german.matrix.slug = 'wer-kann-was';
-      mkdirSync(path.join(contentDir, 'locales', 'de'));
-      writeFileSync(path.join(contentDir, 'locales', 'de', 'common.json'), JSON.stringify(german));
+      german.language = { ...german.language, name: 'Italiano', tag: 'it-BE', ogLocale: 'it_BE' };
+      german.search.slug = 'ricerca';
+      german.matrix.slug = 'chi-puo-fare-cosa';
+      mkdirSync(path.join(contentDir, 'locales', 'it'));
+      writeFileSync(path.join(contentDir, 'locales', 'it', 'common.json'), JSON.stringify(german));
 
       const missing = (() => {
         try {
@@ -493,7 +496,7 @@ describe('adding a language', () => {
       expect(missing.map((p) => p.file).sort()).toEqual(
         realTree.nodes.map((node) => node.file).sort(),
       );
-      expect(missing.filter((p) => p.message !== 'missing the "de" text of this page')).toEqual([]);
+      expect(missing.filter((p) => p.message !== 'missing the "it" text of this page')).toEqual([]);
 
       const contentFiles = readdirSync(contentDir, { recursive: true })
         .map(String)
@@ -501,15 +504,15 @@ describe('adding a language', () => {
       const addGerman = (translate: (line: string) => string) => {
         for (const file of contentFiles) {
           const target = path.join(contentDir, file);
-          const text = readFileSync(target, 'utf8').replace(/\nde:\n[\s\S]*$/, '\n');
+          const text = readFileSync(target, 'utf8').replace(/\nit:\n[\s\S]*$/, '\n');
           const french = /\nfr:\n([\s\S]*?)\nnl:\n/.exec(`\n${text}`)?.[1] ?? '';
           // External links must name the page's own language, so the copy points at German ones.
           const german = french
-            .replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'de'))
+            .replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'it'))
             .split('\n')
             .map(translate)
             .join('\n');
-          writeFileSync(target, `${text.trimEnd()}\nde:\n${german}\n`);
+          writeFileSync(target, `${text.trimEnd()}\nit:\n${german}\n`);
         }
       };
       const problems = () => {
@@ -527,25 +530,27 @@ describe('adding a language', () => {
       expect(copied.length).toBeGreaterThan(contentFiles.length);
       expect(
         copied.filter(
-          (p) => !/is word for word the (fr|de) text: write it in (de|fr)$/.test(p.message),
+          (p) => !/is word for word the (fr|it) text: write it in (it|fr)$/.test(p.message),
         ),
       ).toEqual([]);
 
       // Written anew (here, marked as German), every language's text is its own.
       addGerman((line) => {
         if (!line.trim() || /^ {2}slug: |: \|$|^ {2}answers:$/.test(line)) return line;
-        return line.endsWith('"') ? `${line.slice(0, -1)} (de)"` : `${line} (de)`;
+        return line.endsWith('"') ? `${line.slice(0, -1)} (it)"` : `${line} (it)`;
       });
       expect(problems()).toEqual([]);
       const { tree } = loadSiteContent(contentDir);
-      expect(tree.languages.map((language) => language.code)).toEqual(['de', 'fr', 'nl']);
-      expect(tree.home.text.de?.path).toBe('/de/');
+      expect(tree.languages.map((language) => language.code)).toEqual(
+        [...realTree.languages.map((language) => language.code), 'it'].sort(),
+      );
+      expect(tree.home.text.it?.path).toBe('/it/');
       const { site } = await prepareSite('https://roles.example.be', {
         ...DEFAULT_PATHS,
         contentDir,
       });
-      const home = site.pages.get('/de/')?.variants.identity.toString() ?? '';
-      expect(home).toContain('<html lang="de-BE">');
+      const home = site.pages.get('/it/')?.variants.identity.toString() ?? '';
+      expect(home).toContain('<html lang="it-BE">');
       expect(home).toMatch(/hreflang="fr-BE"[^>]*>Français</);
       expect(home).toMatch(/hreflang="nl-BE"[^>]*>Nederlands</);
     } finally {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/startup';
-import { html, nodeById, pageCases, pathOf, testApp, tree } from '../helpers';
+import { html, interfaceString, nodeById, pageCases, pathOf, testApp, tree } from '../helpers';
 import { generatedPath } from '../visits';
 
 const matrixCases = tree.languages.map((language) => ({
@@ -41,14 +41,10 @@ describe('the feedback form', () => {
           .get(),
       ).toEqual(['yes', 'no']);
       const report = $('main details.feedback-report');
-      expect(report.find('summary').text()).toMatch(
-        /Signaler un problème sur cette page|Een probleem met deze pagina melden/,
-      );
+      expect(report.find('summary').text()).toBe(interfaceString(language.code, 'feedback.report'));
       expect(report.find('form input[name="page"]').val()).toBe(id);
       expect(report.find('textarea[maxlength="500"]')).toHaveLength(2);
-      expect(report.text()).toMatch(
-        /Ne saisissez aucune donnée personnelle\. Vous ne recevrez pas de réponse\.|Vul geen persoonsgegevens in\. U krijgt geen antwoord\./,
-      );
+      expect(report.text()).toContain(interfaceString(language.code, 'feedback.notice'));
       expect($('input[name="website"]').closest('[hidden]')).toHaveLength(2);
       expect(site.feedback.findTarget(id, language.code)?.path).toBe(urlPath);
     },
@@ -74,7 +70,7 @@ describe('the feedback form', () => {
   it('names only pages the site has: ids come from what it rendered', async () => {
     const { site } = await testApp();
     expect(site.feedback.findTarget('search', 'fr')).toBeUndefined();
-    expect(site.feedback.findTarget('home', 'de')).toBeUndefined();
+    expect(site.feedback.findTarget('home', 'xx')).toBeUndefined();
     expect(site.feedback.findTarget(nodeById('home').id, 'nl')?.path).toBe('/nl/');
   });
 });

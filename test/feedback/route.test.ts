@@ -125,7 +125,7 @@ describe('what a form could not have sent', () => {
   it.each([
     ['an unknown page', { ...FR, page: 'no-such-page', useful: 'yes' }],
     ['a URL for a page', { ...FR, page: pathOf(TASK, 'fr'), useful: 'yes' }],
-    ['an unknown language', { ...FR, lang: 'de', useful: 'yes' }],
+    ['an unknown language', { ...FR, lang: 'xx', useful: 'yes' }],
     ['an over-long hidden field', { ...FR, lang: 'f'.repeat(100), useful: 'yes' }],
     ['an unknown answer', { ...FR, useful: 'peut-être' }],
   ])('answers %s with 400, in every language', async (_, fields) => {
