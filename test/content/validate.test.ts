@@ -556,7 +556,8 @@ describe('adding a language', () => {
     } finally {
       cleanup();
     }
-  });
+    // It reads the content several times and renders a whole site in every language.
+  }, 30_000);
 });
 
 describe('npm run check:content', () => {
