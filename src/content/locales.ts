@@ -141,5 +141,41 @@ export function readLocales(
       }
     }
   }
-  return { languages, namespaces, messages };
+  return { languages: inOrder(languages, messages, keysByFile, problems), namespaces, messages };
+}
+
+/**
+ * The languages in the order the site offers them (`language.order`: "1", "2"…), so the
+ * language choice and every language switch read French, Dutch, German, English, not the
+ * alphabet of their codes.
+ */
+function inOrder(
+  languages: readonly string[],
+  messages: LocaleFiles['messages'],
+  files: ReadonlyMap<string, { label: string; source: string }>,
+  problems: ContentProblem[],
+): string[] {
+  const orderOf = new Map<string, number>();
+  for (const language of languages) {
+    const value = (messages[language]?.common?.language as { order?: unknown } | undefined)?.order;
+    if (value === undefined) continue;
+    const entry = files.get(`${language}/common`);
+    const order = Number(value);
+    if (!Number.isInteger(order) || order < 1) {
+      const line = entry ? lineOfKey(entry.source, 'language.order') : 1;
+      const message = `"language.order" must be a whole number from 1: the language's place in the list`;
+      problems.push({ file: entry?.label ?? language, line, message });
+    } else if ([...orderOf.values()].includes(order)) {
+      const line = entry ? lineOfKey(entry.source, 'language.order') : 1;
+      const other = [...orderOf].find(([, o]) => o === order)?.[0];
+      problems.push({
+        file: entry?.label ?? language,
+        line,
+        message: `"language.order" ${order} is also ${other}'s`,
+      });
+    }
+    orderOf.set(language, order);
+  }
+  const place = (language: string) => orderOf.get(language) ?? Number.MAX_SAFE_INTEGER;
+  return [...languages].sort((a, b) => place(a) - place(b) || a.localeCompare(b));
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
 import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/startup';
-import { tree as realTree } from '../helpers';
+import { interfaceString, tree as realTree } from '../helpers';
 
 /** A copy of the real content, broken in one way, so each test shows one mistake an author makes. */
 function brokenCopy(
@@ -472,13 +472,46 @@ describe('language checks', () => {
   });
 });
 
+describe('the order of the languages', () => {
+  it('follows language.order in each locale file, not the alphabet of the codes', () => {
+    const order = (code: string) => Number(interfaceString(code, 'language.order'));
+    const codes = realTree.languages.map((language) => language.code);
+    expect(codes.length).toBeGreaterThan(1);
+    expect(codes).toEqual([...codes].sort((a, b) => order(a) - order(b)));
+  });
+
+  it('rejects two languages in the same place, at its line', () => {
+    const [first, second] = realTree.languages.map((language) => language.code);
+    const problems = problemsOf((edit) =>
+      edit(`locales/${second}/common.json`, (text) =>
+        text.replace(
+          /"order": "\d+"/,
+          `"order": "${interfaceString(first ?? '', 'language.order')}"`,
+        ),
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: `content/locales/${second}/common.json`,
+        message: `"language.order" ${interfaceString(first ?? '', 'language.order')} is also ${first}'s`,
+      }),
+    ]);
+  });
+});
+
 describe('adding a language', () => {
   it('takes only files: locale JSON and a block in each content file', async () => {
     const { contentDir, cleanup } = brokenCopy(() => {});
     try {
       const french = path.join(contentDir, 'locales', 'fr', 'common.json');
       const german = JSON.parse(readFileSync(french, 'utf8'));
-      german.language = { ...german.language, name: 'Italiano', tag: 'it-BE', ogLocale: 'it_BE' };
+      german.language = {
+        ...german.language,
+        name: 'Italiano',
+        tag: 'it-BE',
+        ogLocale: 'it_BE',
+        order: String(realTree.languages.length + 1),
+      };
       german.search.slug = 'ricerca';
       german.matrix.slug = 'chi-puo-fare-cosa';
       mkdirSync(path.join(contentDir, 'locales', 'it'));
@@ -541,9 +574,10 @@ describe('adding a language', () => {
       });
       expect(problems()).toEqual([]);
       const { tree } = loadSiteContent(contentDir);
-      expect(tree.languages.map((language) => language.code)).toEqual(
-        [...realTree.languages.map((language) => language.code), 'it'].sort(),
-      );
+      expect(tree.languages.map((language) => language.code)).toEqual([
+        ...realTree.languages.map((language) => language.code),
+        'it',
+      ]);
       expect(tree.home.text.it?.path).toBe('/it/');
       const { site } = await prepareSite('https://roles.example.be', {
         ...DEFAULT_PATHS,
