@@ -33,20 +33,37 @@ export async function createI18n(
 }
 
 /**
- * A translator fixed to one language. Strings without options are looked up once and kept:
- * every page at start asks for the same few dozen, thousands of times in all.
+ * A translator fixed to one language, fast for the thousands of lookups of a start: strings
+ * are looked up once and kept, and plain `{{name}}` values are filled in by i18next's own
+ * interpolator, skipping the rest of a full translation. Anything else (plurals, context)
+ * goes through i18next as usual.
  */
 export function translatorFor(instance: i18n, language: string): Translate {
   const t = instance.getFixedT(language) as unknown as LooseTranslate;
-  const plain = new Map<string, string>();
-  const remembering: LooseTranslate = (key, ...rest) => {
-    if (rest.length > 0 || typeof key !== 'string') return t(key, ...rest);
-    let value = plain.get(key);
-    if (value === undefined) {
-      value = t(key);
-      plain.set(key, value);
+  const raw = new Map<string, string | undefined>();
+  const stringOf = (key: string) => {
+    if (!raw.has(key)) {
+      const value: unknown = instance.getResource(language, 'common', key);
+      raw.set(key, typeof value === 'string' ? value : undefined);
     }
-    return value;
+    return raw.get(key);
   };
-  return remembering as unknown as Translate;
+  const fast: LooseTranslate = (key, ...rest) => {
+    const [values] = rest;
+    const simple =
+      typeof key === 'string' &&
+      rest.length <= 1 &&
+      (values === undefined ||
+        (typeof values === 'object' &&
+          values !== null &&
+          !('count' in values) &&
+          !('context' in values)));
+    const template = simple ? stringOf(key) : undefined;
+    if (template === undefined) return t(key, ...rest);
+    if (values === undefined || !template.includes('{{')) return template;
+    return instance.services.interpolator.interpolate(template, values as object, language, {
+      escapeValue: false,
+    });
+  };
+  return fast as unknown as Translate;
 }

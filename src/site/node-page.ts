@@ -48,9 +48,15 @@ function profileChoice(profile: ContentNode, language: Language, t: Translate) {
 }
 
 /** When the page was last checked against the official pages, in the page's language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function reviewedOn(node: ContentNode, language: Language): string | undefined {
   if (!node.reviewed) return undefined;
-  const format = new Intl.DateTimeFormat(language.tag, { dateStyle: 'long', timeZone: 'UTC' });
+  let format = dateFormats.get(language.tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language.tag, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(language.tag, format);
+  }
   return format.format(new Date(`${node.reviewed}T00:00:00Z`));
 }
 

@@ -1,11 +1,12 @@
-import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
 import type { Translate } from '../i18n';
+import { layoutInWorker } from './layout-worker';
 import { verdictOf } from './verdicts';
 
 /**
  * « Aperçu du wizard »: every profile, task, question and outcome as one diagram, laid out by
- * elkjs once at start. The boxes are sized for the longest label in any language, so one
+ * elkjs once at start, on a worker thread. The boxes are sized for the longest label in any language, so one
  * layout serves every language and each only writes its own words into the boxes.
  */
 
@@ -132,7 +133,7 @@ export async function layoutOverview(
     children: nodes.map((node) => ({ id: node.id, ...size(node) })),
     edges,
   };
-  const graph = await new ELK().layout(input);
+  const graph = await layoutInWorker(input);
   const boxes = new Map<string, DiagramBox>();
   for (const child of graph.children ?? []) {
     boxes.set(child.id, {

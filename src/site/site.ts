@@ -47,6 +47,10 @@ const html = (body: string): PrepareOptions => ({ body, contentType: HTML });
 /** Renders every page, then compresses them all at once. */
 export async function buildSite(context: RenderContext, search: SiteSearch): Promise<Site> {
   const { tree, baseUrl } = context;
+  // The overview's diagram is laid out on a worker thread while this one renders the pages.
+  const laidOut = layoutOverview(tree, context.translators);
+  // Awaited below; marked handled now so a failure while pages render is not reported twice.
+  laidOut.catch(() => undefined);
   const rendered = new Map<string, PrepareOptions>();
   const generated = GENERATED_PAGES.map((page) =>
     Object.fromEntries(
@@ -111,9 +115,9 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
       );
     }
   }
-  // The thread pool compresses these while this thread lays out the overview's diagram.
+  // The thread pool compresses these while the diagram's layout finishes.
   const compressing = Promise.all([prepareEach(rendered), prepareEach(renderedErrors)]);
-  const overview = await layoutOverview(tree, context.translators);
+  const overview = await laidOut;
   const overviews = new Map(
     tree.languages.map((language) => [
       generatedPath(context, 'overview', language),
