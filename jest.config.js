@@ -5,6 +5,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+  // Tests that build the whole site (four languages) need more than jest's 5 s on a busy machine.
+  testTimeout: 30_000,
   // Every test must make at least one assertion.
   setupFilesAfterEnv: ['<rootDir>/test/setup/every-test-asserts.ts'],
 };

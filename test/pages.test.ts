@@ -97,7 +97,8 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
 
   it('says, in its own language, when a person last checked it against the official pages', () => {
     expect(node.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const date = new Intl.DateTimeFormat(language.tag, {
+    // Dates follow the conventions of the page's locale (en_GB: "29 November 2026").
+    const date = new Intl.DateTimeFormat(language.ogLocale.replace('_', '-'), {
       dateStyle: 'long',
       timeZone: 'UTC',
     }).format(new Date(`${node.reviewed}T00:00:00Z`));

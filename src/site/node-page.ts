@@ -52,10 +52,13 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function reviewedOn(node: ContentNode, language: Language): string | undefined {
   if (!node.reviewed) return undefined;
-  let format = dateFormats.get(language.tag);
+  // The Open Graph locale names the region's conventions (en_GB: 29 November 2026), where the
+  // language tag may not (en: November 29, 2026).
+  const locale = language.ogLocale.replace('_', '-');
+  let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(language.tag, { dateStyle: 'long', timeZone: 'UTC' });
-    dateFormats.set(language.tag, format);
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
   }
   return format.format(new Date(`${node.reviewed}T00:00:00Z`));
 }
