@@ -29,7 +29,8 @@ export interface LanguageStyle {
 interface Passage {
   field: string;
   text: string;
-  line: number;
+  /** Worked out only for a passage with a problem: finding a line in YAML is not free. */
+  line: () => number;
 }
 
 const wordsIn = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
@@ -54,7 +55,7 @@ function passages(node: SourceNode, language: string): Passage[] {
       found.push({
         field: `${language}.${field}`,
         text: value,
-        line: node.lineOf([language, field]),
+        line: () => node.lineOf([language, field]),
       });
     }
   }
@@ -62,7 +63,7 @@ function passages(node: SourceNode, language: string): Passage[] {
     found.push({
       field: `${language}.answers.${id}`,
       text: answer,
-      line: node.lineOf([language, 'answers', id]),
+      line: () => node.lineOf([language, 'answers', id]),
     });
   }
   for (const field of MARKDOWN_FIELDS) {
@@ -79,7 +80,7 @@ function passages(node: SourceNode, language: string): Passage[] {
         found.push({
           field: `${language}.${field}`,
           text: words,
-          line: node.lineInText([language, field], offset),
+          line: () => node.lineInText([language, field], offset),
         });
       }
     }
@@ -142,7 +143,7 @@ export function checkLanguages(
       for (const message of typographyProblems(passage.text, language, styles[language])) {
         problems.push({
           file: node.file,
-          line: passage.line,
+          line: passage.line(),
           message: `${passage.field}: ${message}`,
         });
       }
@@ -151,7 +152,7 @@ export function checkLanguages(
         if (count > MAX_SENTENCE_WORDS) {
           problems.push({
             file: node.file,
-            line: passage.line,
+            line: passage.line(),
             message: `${passage.field}: a sentence of ${count} words (over ${MAX_SENTENCE_WORDS} is hard to follow): "${sentence.slice(0, 60)}…"`,
             severity: 'warning',
           });
@@ -169,7 +170,7 @@ export function checkLanguages(
         if (wordsIn(passage.text).length >= MIN_WORDS_OF_A_SENTENCE && texts.has(passage.text)) {
           problems.push({
             file: node.file,
-            line: passage.line,
+            line: passage.line(),
             message: `${passage.field} is word for word the ${other} text: write it in ${language}`,
           });
         }

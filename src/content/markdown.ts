@@ -38,47 +38,76 @@ export interface LinkRenderEnv {
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
 // `{hreflang=fr}` after a link declares the language of the page it leads to; nothing else.
+// The plugin looks at every token, so texts without a `{` are read by parsers without it.
 const ONLY_HREFLANG = { allowedAttributes: ['hreflang'] };
 
-const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(
-  attributes,
-  ONLY_HREFLANG,
-);
-// A second parser that recognises HTML, only to tell authors where they wrote some.
-const inspector = new MarkdownIt({ html: true, linkify: false }).use(attributes, ONLY_HREFLANG);
-// The inspector sees every link, even those the renderer would refuse, so authors hear why.
-inspector.validateLink = () => true;
-
-const escapeHtml = renderer.utils.escapeHtml;
-
-renderer.renderer.rules.link_open = (tokens, index, options, env: LinkRenderEnv, self) => {
-  const token = tokens[index] as Token;
-  const { url, external } = env.resolve(token.attrGet('href') ?? '');
-  token.attrSet('href', url);
-  if (external) token.attrJoin('class', 'external');
-  env.insideExternal = external;
-  env.insideLanguage = token.attrGet('hreflang') ?? undefined;
-  return self.renderToken(tokens, index, options);
+const newRenderer = () => new MarkdownIt({ html: false, linkify: false, typographer: false });
+const renderers = {
+  plain: newRenderer(),
+  attributes: newRenderer().use(attributes, ONLY_HREFLANG),
 };
 
-renderer.renderer.rules.link_close = (tokens, index, options, env: LinkRenderEnv, self) => {
-  // A link into another language says so in its own words: "(en français)".
-  const language = env.insideLanguage
-    ? ` (${escapeHtml(env.languageLabel(env.insideLanguage))})`
-    : '';
-  const marker = env.insideExternal
-    ? `<span class="visually-hidden"> ${escapeHtml(env.externalLabel)}</span>`
-    : '';
-  env.insideExternal = false;
-  env.insideLanguage = undefined;
-  return language + marker + self.renderToken(tokens, index, options);
+// A second parser that recognises HTML, only to tell authors where they wrote some. It sees
+// every link, even those the renderer would refuse, so authors hear why.
+const newInspector = () => {
+  const inspector = new MarkdownIt({ html: true, linkify: false });
+  inspector.validateLink = () => true;
+  return inspector;
+};
+const inspectors = {
+  plain: newInspector(),
+  attributes: newInspector().use(attributes, ONLY_HREFLANG),
 };
 
-export function renderMarkdown(source: string, env: LinkRenderEnv): string {
-  return renderer.render(source, env);
+const variantFor = (source: string) => (source.includes('{') ? 'attributes' : 'plain');
+
+const escapeHtml = renderers.plain.utils.escapeHtml;
+
+for (const renderer of Object.values(renderers)) {
+  renderer.renderer.rules.link_open = (tokens, index, options, env: LinkRenderEnv, self) => {
+    const token = tokens[index] as Token;
+    const { url, external } = env.resolve(token.attrGet('href') ?? '');
+    token.attrSet('href', url);
+    if (external) token.attrJoin('class', 'external');
+    env.insideExternal = external;
+    env.insideLanguage = token.attrGet('hreflang') ?? undefined;
+    return self.renderToken(tokens, index, options);
+  };
+
+  renderer.renderer.rules.link_close = (tokens, index, options, env: LinkRenderEnv, self) => {
+    // A link into another language says so in its own words: "(en français)".
+    const language = env.insideLanguage
+      ? ` (${escapeHtml(env.languageLabel(env.insideLanguage))})`
+      : '';
+    const marker = env.insideExternal
+      ? `<span class="visually-hidden"> ${escapeHtml(env.externalLabel)}</span>`
+      : '';
+    env.insideExternal = false;
+    env.insideLanguage = undefined;
+    return language + marker + self.renderToken(tokens, index, options);
+  };
 }
 
-export function inspectMarkdown(source: string): MarkdownFindings {
+/** Texts are read many times at start (links, reachability, search, checks): once is enough. */
+function remembered<T>(compute: (source: string) => T): (source: string) => T {
+  const cache = new Map<string, T>();
+  return (source) => {
+    let value = cache.get(source);
+    if (value === undefined) {
+      // Bounded: a long development session rebuilds the site after every edit.
+      if (cache.size >= 10_000) cache.clear();
+      value = compute(source);
+      cache.set(source, value);
+    }
+    return value;
+  };
+}
+
+export function renderMarkdown(source: string, env: LinkRenderEnv): string {
+  return renderers[variantFor(source)].render(source, env);
+}
+
+export const inspectMarkdown = remembered((source: string): MarkdownFindings => {
   const findings: MarkdownFindings = {
     links: [],
     htmlLines: [],
@@ -86,7 +115,7 @@ export function inspectMarkdown(source: string): MarkdownFindings {
     headings: [],
     strayLanguageLines: [],
   };
-  for (const token of inspector.parse(source, {})) {
+  for (const token of inspectors[variantFor(source)].parse(source, {})) {
     const line = token.map?.[0] ?? 0;
     if (token.attrGet('hreflang') !== null) findings.strayLanguageLines.push(line);
     if (token.type === 'html_block') findings.htmlLines.push(line);
@@ -105,12 +134,12 @@ export function inspectMarkdown(source: string): MarkdownFindings {
     }
   }
   return findings;
-}
+});
 
 /** The words of a Markdown text without its markup, for search. */
-export function plainText(source: string): string {
+export const plainText = remembered((source: string): string => {
   const words: string[] = [];
-  for (const token of renderer.parse(source, {})) {
+  for (const token of renderers[variantFor(source)].parse(source, {})) {
     for (const child of token.children ?? []) {
       if (child.type === 'text' || child.type === 'code_inline') words.push(child.content);
       if (child.type === 'softbreak' || child.type === 'hardbreak') words.push(' ');
@@ -122,4 +151,4 @@ export function plainText(source: string): string {
     .join('')
     .replace(/[ \t\r\n]+/g, ' ')
     .trim();
-}
+});

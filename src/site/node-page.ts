@@ -48,19 +48,21 @@ function profileChoice(profile: ContentNode, language: Language, t: Translate) {
 }
 
 /** When the page was last checked against the official pages, in the page's language. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const datesWritten = new Map<string, string>();
 
 export function reviewedOn(node: ContentNode, language: Language): string | undefined {
   if (!node.reviewed) return undefined;
   // The Open Graph locale names the region's conventions (en_GB: 29 November 2026), where the
   // language tag may not (en: November 29, 2026).
   const locale = language.ogLocale.replace('_', '-');
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
+  const key = `${locale} ${node.reviewed}`;
+  let written = datesWritten.get(key);
+  if (written === undefined) {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    written = format.format(new Date(`${node.reviewed}T00:00:00Z`));
+    datesWritten.set(key, written);
   }
-  return format.format(new Date(`${node.reviewed}T00:00:00Z`));
+  return written;
 }
 
 /** What the template of each kind needs beyond the layout and the node's own text. */
