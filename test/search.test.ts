@@ -1,6 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import type { ContentNode } from '../src/content/tree';
 import { fold, words } from '../src/search/normalize';
 import { MAX_QUERY_LENGTH } from '../src/search/query';
 import { html, nodeById, pathOf, raw, searchSettings, testApp, tree, verdictText } from './helpers';
