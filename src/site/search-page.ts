@@ -114,21 +114,32 @@ function lineView(context: RenderContext, language: Language, node: ContentNode)
   };
 }
 
+/**
+ * One language's parts, each rendered the first time it is needed and then kept: a site with
+ * many pages starts no slower for it, and no part is rendered twice.
+ */
 interface LanguagePages {
-  empty: string;
-  /** By state and notices: `results`/`none`, cut, shortened. */
-  shells: Map<string, Template>;
-  lines: Map<string, Template>;
+  /** By state and notices: `empty`, or `results`/`none` with `cut` and `shortened`. */
+  shell(state: 'empty' | 'results' | 'none', cut: boolean, shortened: boolean): Template;
+  /** Each result line by the id of the page it leads to. */
+  line(id: string): Template;
   counts: string[];
 }
 
-const shellKey = (state: string, cut: boolean, shortened: boolean) =>
-  `${state}${cut ? ' cut' : ''}${shortened ? ' shortened' : ''}`;
+function remembered<T>(make: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) kept.set(key, (value = make(key)));
+    return value;
+  };
+}
 
 function languagePages(context: RenderContext, language: Language): LanguagePages {
   const t = translator(context, language);
-  const page = (state: string, query: string, cut = false, shortened = false) =>
-    context.views.render('pages/search.njk', {
+  const page = (state: string, cut: boolean, shortened: boolean) => {
+    const query = state === 'empty' ? '' : SLOT('query');
+    return context.views.render('pages/search.njk', {
       ...layoutView(context, language, {
         title: query ? t('search.resultsTitle', { query }) : t('search.title'),
         description: t('search.description'),
@@ -152,45 +163,32 @@ function languagePages(context: RenderContext, language: Language): LanguagePage
         results: SLOT('results'),
       },
     });
-  const shells = new Map<string, Template>();
-  for (const state of ['results', 'none']) {
-    for (const cut of [false, true]) {
-      for (const shortened of [false, true]) {
-        shells.set(
-          shellKey(state, cut, shortened),
-          template(page(state, SLOT('query'), cut, shortened)),
-        );
-      }
-    }
-  }
-  const line = (view: LineView) =>
-    template(
+  };
+  const shell = remembered((key) => {
+    const [state = 'none', cut, shortened] = key.split(' ');
+    return template(page(state, cut === 'cut', shortened === 'shortened'));
+  });
+  const line = remembered((id) => {
+    const node = context.tree.byId.get(id);
+    const view: LineView = node
+      ? lineView(context, language, node)
+      : {
+          path: generatedPath(context, id as GeneratedPage, language),
+          title: t(`${id}.title`),
+          choices: [],
+        };
+    return template(
       context.views.render('partials/search-result.njk', {
         t,
         line: view,
         excerpt: SLOT('excerpt'),
       }),
     );
-  const lines = new Map<string, Template>([
-    ...context.tree.nodes.map(
-      (node) => [node.id, line(lineView(context, language, node))] as const,
-    ),
-    ...SEARCHABLE_PAGES.map(
-      (id) =>
-        [
-          id,
-          line({
-            path: generatedPath(context, id, language),
-            title: t(`${id}.title`),
-            choices: [],
-          }),
-        ] as const,
-    ),
-  ]);
+  });
   return {
-    empty: page('empty', ''),
-    shells,
-    lines,
+    shell: (state, cut, shortened) =>
+      shell(`${state} ${cut ? 'cut' : '-'} ${shortened ? 'shortened' : '-'}`),
+    line,
     counts: Array.from({ length: MAX_RESULT_LINES + 1 }, (_, count) =>
       escapeHtml(t('search.count', { count })),
     ),
@@ -210,16 +208,13 @@ export function searchPages(context: RenderContext, search: SiteSearch): SearchP
     render(language, query) {
       const pages = byLanguage.get(language.code);
       if (!pages) throw new Error(`no search page in ${language.code}`);
-      if (!query.text) return pages.empty;
+      if (!query.text) return fill(pages.shell('empty', false, false), {});
       const result = search.search(language.code, query.text);
       const state = result.lines.length > 0 ? 'results' : 'none';
-      const shell = pages.shells.get(shellKey(state, query.cut, result.shortened)) ?? [];
       const results = result.lines
-        .map(({ id, excerpt }) =>
-          fill(pages.lines.get(id) ?? [], { excerpt: excerptHtml(excerpt) }),
-        )
+        .map(({ id, excerpt }) => fill(pages.line(id), { excerpt: excerptHtml(excerpt) }))
         .join('\n');
-      return fill(shell, {
+      return fill(pages.shell(state, query.cut, result.shortened), {
         query: escapeHtml(query.text),
         queryUrl: escapeHtml(encodeURIComponent(query.text)),
         count: pages.counts[result.lines.length] ?? '',
