@@ -1,8 +1,9 @@
 import type { ContentTree } from '../content/tree';
-import { NAMES as NAMES_FIELD, TITLE, type LanguageIndex } from './index';
+import { NAMES, TITLE, type LanguageIndex } from './index';
 import type { RankedDocument, Ranking } from './rank';
 
-const NAMES = 1 << NAMES_FIELD;
+/** The bit of a hit's `fields` for the names field. */
+const NAMES_BIT = 1 << NAMES;
 
 /**
  * Whether an outcome was found by its situation ("pas encore enregistrée"): a part of the
@@ -58,8 +59,8 @@ export function resultLines(
     }
     // Whether the query names the profile who asks, and whether it says nothing else of it.
     const found = hits.filter((hit) => hit !== undefined);
-    const byName = found.some((hit) => (hit.fields & NAMES) !== 0);
-    const onlyByName = found.every((hit) => (hit.fields & NAMES) !== 0);
+    const byName = found.some((hit) => (hit.fields & NAMES_BIT) !== 0);
+    const onlyByName = found.every((hit) => (hit.fields & NAMES_BIT) !== 0);
     const bySituation =
       node !== task &&
       foundBySituation(hits, score, { id: task.id, score: ranked.get(task.id)?.score ?? 0 }, index);

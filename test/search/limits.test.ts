@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { fold, searchWords } from '../../src/search/normalize';
+import { fold, searchWords, words } from '../../src/search/normalize';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, normalizeQuery } from '../../src/search/query';
 import { createSearch, DEFAULT_LIMITS } from '../../src/search/search';
 import { html, interfaceString, searchSettings, testApp, tree } from '../helpers';
@@ -10,19 +10,29 @@ const search = createSearch(tree, searchSettings);
 const withoutLimits = createSearch(tree, searchSettings, {
   limits: { maxTerms: 1_000, fuzzyBudget: Infinity, maxExpansions: 1_000, maxSteps: Infinity },
 });
+const onlyTwentyWords = createSearch(tree, searchSettings, {
+  limits: { ...DEFAULT_LIMITS, fuzzyBudget: Infinity, maxSteps: Infinity },
+});
 
 /** The largest single step of work: one list of occurrences, or one row of a typo's table. */
 const OVERSHOOT = 1_000;
 
-/** `count` long words, each a typo away from nothing the index knows. */
-function typoLadenWords(count: number): string {
-  const letters = 'bcdfghjklmnpqrstvwxz';
-  return Array.from({ length: count }, (_, word) =>
-    Array.from(
-      { length: 12 },
-      (_, letter) => letters[(word * 7 + letter * 3) % letters.length],
-    ).join(''),
-  ).join(' ');
+/**
+ * `count` long words of the pages, each with two letters changed: every one sends the typo
+ * lookup deep into the vocabulary, the most costly query there is.
+ */
+function typoLadenWords(count: number, code = 'fr'): string {
+  const long = [
+    ...new Set(
+      tree.nodes.flatMap((node) =>
+        words(fold(node.text[code]?.plainText ?? '')).filter((word) => word.length >= 10),
+      ),
+    ),
+  ];
+  return Array.from({ length: count }, (_, index) => {
+    const word = long[index % long.length] ?? '';
+    return `${word.slice(0, 3)}x${word.slice(4, -3)}q${word.slice(-2)}`;
+  }).join(' ');
 }
 
 async function searchPage(query: string) {
@@ -42,14 +52,17 @@ describe('search limits', () => {
   it.each(tree.languages)(
     'holds 50 typo-laden words to the step budget, and says the query was shortened ($code)',
     ({ code }) => {
-      const query = typoLadenWords(50);
-      expect(query.split(' ')).toHaveLength(50);
+      const query = typoLadenWords(50, code);
+      expect(new Set(query.split(' ')).size).toBe(50);
       const bounded = search.search(code, query);
       expect(bounded.shortened).toBe(true);
       expect(bounded.steps).toBeLessThanOrEqual(DEFAULT_LIMITS.maxSteps + OVERSHOOT);
-      // Without the limits, the same query costs many times more: the limits are what bound it.
+      // Each limit is what bounds it: without the typo budget the same query costs more, and
+      // without the limit on words, more again.
+      const twentyWords = onlyTwentyWords.search(code, query);
       const unbounded = withoutLimits.search(code, query);
-      expect(unbounded.steps).toBeGreaterThan(5 * bounded.steps);
+      expect(twentyWords.steps).toBeGreaterThan(bounded.steps);
+      expect(unbounded.steps).toBeGreaterThan(2 * twentyWords.steps);
     },
   );
 
