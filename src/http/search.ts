@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { normalizeQuery } from '../search/query';
 import type { Site } from '../site/site';
 import { logServed } from './access-log';
-import { matchesEtag, negotiateEncoding, sendPrepared } from './prepared';
+import { matchesEtag, negotiateEncoding, sendPrepared, type Encoding } from './prepared';
 import { SearchPageCache } from './search-cache';
 import { applySecurityHeaders, SECURITY_HEADERS } from './security';
 
@@ -27,6 +27,12 @@ const COMMON_HEADERS: readonly string[] = [
   'vary',
   'Accept-Encoding',
 ];
+
+/**
+ * For a page compressed per request, gzip first: at level 6 it makes a results page a few
+ * percent larger than brotli 4 in about half the time. Brotli for clients that take only it.
+ */
+const PER_REQUEST_ENCODINGS: readonly Encoding[] = ['gzip', 'br', 'identity'];
 
 /** The query as one string: the first `q` of the query string, decoded as forms send it. */
 function queryOf(url: string, start: number): string {
@@ -72,7 +78,7 @@ export function searchFirst(options: {
     const start = performance.now();
     try {
       const query = normalizeQuery(queryOf(url, queryStart));
-      const encoding = negotiateEncoding(req.headers['accept-encoding']);
+      const encoding = negotiateEncoding(req.headers['accept-encoding'], PER_REQUEST_ENCODINGS);
       const { page, body } = cache.page(`${language.code} ${query.text}`, encoding, () =>
         site.renderSearch(language, query),
       );
