@@ -31,6 +31,16 @@ export function compress(identity: Buffer, encoding: Encoding): Buffer {
   return encoding === 'gzip' ? gzipSync(identity, { level: GZIP_LEVEL }) : identity;
 }
 
+/**
+ * The bytes in memory of their own. Small buffers are slices of a shared 8 KB pool: a kept
+ * 2 KB slice would keep its whole pool alive, out of the cache's count.
+ */
+function ownBuffer(bytes: Buffer): Buffer {
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(own);
+  return own;
+}
+
 /** A Map entry, its key and the page object, beyond the bytes of the buffers themselves. */
 const ENTRY_OVERHEAD = 320;
 
@@ -39,7 +49,7 @@ export interface CacheLimits {
   maxBytes: number;
 }
 
-/** 16 MB: about a thousand result pages, each kept with the variants asked for. */
+/** 16 MB: about six thousand result pages, each kept in the variants asked for. */
 export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024 };
 
 /**
@@ -71,26 +81,26 @@ export class SearchPageCache {
       // Most recently used last: Map keeps insertion order.
       this.pages.delete(key);
       this.pages.set(key, page);
-    } else {
-      const identity = Buffer.from(render());
-      const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-      page = {
-        etag,
-        variants: { identity },
-        bytes: ENTRY_OVERHEAD + key.length * 2 + identity.length,
-      };
-      this.pages.set(key, page);
-      this.held += page.bytes;
     }
-    let body = page.variants[encoding];
+    let body = page?.variants[encoding];
     if (!body) {
-      body = compress(page.variants.identity as Buffer, encoding);
+      // Only the variant asked for is kept, most often a compressed one of about 2 KB: each
+      // page held is also memory the garbage collector must reclaim when it leaves. A client
+      // wanting another variant of a kept page is rare; the page is made again, alike.
+      const identity = Buffer.from(render());
+      body = ownBuffer(compress(identity, encoding));
+      if (!page) {
+        const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+        page = { etag, variants: {}, bytes: ENTRY_OVERHEAD + key.length * 2 };
+        this.pages.set(key, page);
+        this.held += page.bytes;
+      }
       page.variants[encoding] = body;
       page.bytes += body.length;
       this.held += body.length;
+      this.evict();
     }
-    this.evict();
-    return { page, body };
+    return { page: page as SearchPage, body };
   }
 
   private evict(): void {
