@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: the site against a bare node:http server sending the very same bytes and
- * headers, one process each, driven alike and in alternating rounds. Prints requests/s,
+ * headers, one process each, driven alike and in alternating rounds; in the same rounds, two
+ * search scenarios on the site: never-repeated queries (made from test/search/queries.yaml with
+ * their words turned around and typos), and one query asked again and again. Prints requests/s,
  * latency and the ratios, then checks them against the targets in ./targets.ts and exits 1,
  * naming each target missed. Compare the two servers within one run: this machine is shared
  * and noisy, and absolute figures move from run to run.
@@ -11,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchFeedback, judgeFeedback } from './bench-feedback';
+import { neverRepeatedSearches, repeatedSearch } from './search-traffic';
 import { startServer } from './server-process';
 import { BENCH_TARGETS, judge, report } from './targets';
 
@@ -18,10 +21,24 @@ const PAGE = process.env.BENCH_PATH ?? '/fr/representant-legal/activer-une-quali
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** Never-repeated searches made for the run; the bench says so if the rounds need more. */
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200_000);
 const TOOL =
   process.env.BENCH_TOOL ?? (spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk');
 
+/** What a scenario asks for: one path again and again, or a list of paths, each once. */
+type Traffic = { path: string } | { paths: PathList };
+
+/** Never-repeated paths, shared by the rounds: each round goes on where the last one ended. */
+interface PathList {
+  file: string;
+  all: string[];
+  next: number;
+}
+
 interface Result {
+  /** Requests completed. */
+  requests: number;
   rps: number;
   cpuUsPerRequest?: number;
   p50: number;
@@ -58,7 +75,18 @@ async function rawBody(port: number, encoding: string): Promise<Buffer> {
   });
 }
 
-function runWrk(port: number, encoding: string): Result {
+/** Hands each request of wrk the next path of a list, from BENCH_PATHS at BENCH_OFFSET. */
+const WRK_PATH_LIST = `
+local paths = {}
+for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
+local at = tonumber(os.getenv("BENCH_OFFSET"))
+request = function()
+  at = at + 1
+  return wrk.format("GET", paths[(at - 1) % #paths + 1])
+end
+`;
+
+function runWrk(port: number, encoding: string, traffic: Traffic): Result {
   const args = [
     '-t1',
     `-c${CONNECTIONS}`,
@@ -67,15 +95,31 @@ function runWrk(port: number, encoding: string): Result {
     `-H`,
     `Accept-Encoding: ${encoding}`,
   ];
-  const out = spawnSync('wrk', [...args, `http://127.0.0.1:${port}${PAGE}`], {
+  const env = { ...process.env };
+  if ('paths' in traffic) {
+    const script = path.join(path.dirname(traffic.paths.file), 'paths.lua');
+    writeFileSync(script, WRK_PATH_LIST);
+    args.push('-s', script);
+    Object.assign(env, {
+      BENCH_PATHS: traffic.paths.file,
+      BENCH_OFFSET: String(traffic.paths.next),
+    });
+  }
+  const target = 'path' in traffic ? traffic.path : '/';
+  const out = spawnSync('wrk', [...args, `http://127.0.0.1:${port}${target}`], {
     encoding: 'utf8',
+    env,
   }).stdout;
   const ms = (value: string | undefined) => {
     const [, number = '0', unit = 'ms'] = /([\d.]+)(us|ms|s)/.exec(value ?? '') ?? [];
     return Number(number) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
   };
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  // Requests still in flight at the end were sent too: never send their paths again.
+  if ('paths' in traffic) traffic.paths.next += requests + CONNECTIONS;
   return {
+    requests,
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
     p50: ms(/^\s+50%\s+(\S+)/m.exec(out)?.[1]),
     p99: ms(/^\s+99%\s+(\S+)/m.exec(out)?.[1]),
@@ -84,14 +128,26 @@ function runWrk(port: number, encoding: string): Result {
   };
 }
 
-async function runAutocannon(port: number, encoding: string): Promise<Result> {
+async function runAutocannon(port: number, encoding: string, traffic: Traffic): Promise<Result> {
+  const list = 'paths' in traffic ? traffic.paths : undefined;
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}${PAGE}`,
+    url: `http://127.0.0.1:${port}${'path' in traffic ? traffic.path : '/'}`,
     connections: CONNECTIONS,
     duration: SECONDS,
     headers: { 'accept-encoding': encoding },
+    requests: list
+      ? [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              path: list.all[list.next++ % list.all.length] ?? '/',
+            }),
+          },
+        ]
+      : undefined,
   });
   return {
+    requests: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -100,8 +156,10 @@ async function runAutocannon(port: number, encoding: string): Promise<Result> {
   };
 }
 
-const drive = (port: number, encoding: string) =>
-  TOOL === 'wrk' ? Promise.resolve(runWrk(port, encoding)) : runAutocannon(port, encoding);
+const drive = (port: number, encoding: string, traffic: Traffic = { path: PAGE }) =>
+  TOOL === 'wrk'
+    ? Promise.resolve(runWrk(port, encoding, traffic))
+    : runAutocannon(port, encoding, traffic);
 
 /** CPU time a process has used so far (user + system), in ms, from Linux's /proc. */
 function cpuMs(pid: number): number {
@@ -136,7 +194,31 @@ async function main() {
   console.log(
     `${PAGE} — ${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, driven by ${TOOL}`,
   );
+  // Enough never-repeated searches for every round at a rate well above the target's.
+  const searches = neverRepeatedSearches(SEARCHES);
+  const pathsFile = path.join(path.dirname(file), 'searches.txt');
+  writeFileSync(pathsFile, `${searches.join('\n')}\n`);
+  const searchList: PathList = { file: pathsFile, all: searches, next: 0 };
+  const repeated = repeatedSearch();
+  console.log(
+    `Search: ${searches.length} never-repeated queries from test/search/queries.yaml (words turned around, typos), and ${decodeURIComponent(repeated)} again and again`,
+  );
   const table: Record<string, Result[]> = {};
+  const record = (
+    key: string,
+    round: number,
+    result: Result,
+    cpuBefore: number,
+    pid: number,
+  ): void => {
+    // When the load generator is the limit, both servers reach the same rate; the CPU each
+    // spent per request still tells them apart.
+    result.cpuUsPerRequest = ((cpuMs(pid) - cpuBefore) * 1000) / (result.rps * SECONDS);
+    (table[key] ??= []).push(result);
+    console.log(
+      `  round ${round} ${key.padEnd(32)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  CPU ${result.cpuUsPerRequest.toFixed(1)} µs/req  errors ${result.errors + result.non2xx}`,
+    );
+  };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [encoding, label] of [
       ['identity', 'plain'],
@@ -146,18 +228,24 @@ async function main() {
         ['site', site],
         ['bare node:http', bare],
       ] as const) {
-        const cpuBefore = cpuMs(server.child.pid ?? 0);
-        const result = await drive(server.port, encoding);
-        // When the load generator is the limit, both servers reach the same rate; the CPU each
-        // spent per request still tells them apart.
-        result.cpuUsPerRequest =
-          ((cpuMs(server.child.pid ?? 0) - cpuBefore) * 1000) / (result.rps * SECONDS);
-        (table[`${name} (${label})`] ??= []).push(result);
-        console.log(
-          `  round ${round} ${name.padEnd(14)} ${label.padEnd(8)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  CPU ${result.cpuUsPerRequest.toFixed(1)} µs/req  errors ${result.errors + result.non2xx}`,
-        );
+        const pid = server.child.pid ?? 0;
+        const cpuBefore = cpuMs(pid);
+        record(`${name} (${label})`, round, await drive(server.port, encoding), cpuBefore, pid);
       }
     }
+    for (const [key, traffic] of [
+      ['search, never repeated (br, gzip)', { paths: searchList }],
+      ['search, repeated (br, gzip)', { path: repeated }],
+    ] as const) {
+      const pid = site.child.pid ?? 0;
+      const cpuBefore = cpuMs(pid);
+      record(key, round, await drive(site.port, 'br, gzip', traffic), cpuBefore, pid);
+    }
+  }
+  if (searchList.next > searches.length) {
+    console.error(
+      `\nOnly ${searches.length} different searches for ${searchList.next} requests: raise BENCH_SEARCHES`,
+    );
   }
 
   const summary = Object.fromEntries(
@@ -186,6 +274,15 @@ async function main() {
     `site with br,gzip / bare with br:      ${(rps('site (br, gzip)') / rps('bare node:http (br, gzip)')).toFixed(2)}`,
   );
 
+  const newRatio = rps('search, never repeated (br, gzip)') / rps('site (br, gzip)');
+  const repeatedRatio = rps('search, repeated (br, gzip)') / rps('site (br, gzip)');
+  console.log(`search never repeated / page, br,gzip: ${newRatio.toFixed(3)}`);
+  console.log(`search repeated / page, br,gzip:       ${repeatedRatio.toFixed(3)}`);
+  const searchP99 = Math.max(
+    summary['search, never repeated (br, gzip)']?.p99 ?? Infinity,
+    summary['search, repeated (br, gzip)']?.p99 ?? Infinity,
+  );
+
   for (const child of [site.child, bare.child]) child.kill('SIGTERM');
 
   console.log(
@@ -202,6 +299,9 @@ async function main() {
     judge(BENCH_TARGETS.brRatio, brRatio),
     judge(BENCH_TARGETS.startMs, site.startMs),
     judge(BENCH_TARGETS.errors, errors),
+    judge(BENCH_TARGETS.searchNewRatio, newRatio),
+    judge(BENCH_TARGETS.searchRepeatedRatio, repeatedRatio),
+    judge(BENCH_TARGETS.searchP99Ms, searchP99),
     ...judgeFeedback(feedback),
   ]);
   if (!met) {

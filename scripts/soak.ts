@@ -1,6 +1,8 @@
 /**
  * `npm run soak`: drives the real server for SOAK_SECONDS (60) at full speed with what a public
- * site gets all day — known pages, redirects, 404s, searches, malformed and hostile requests —
+ * site gets all day — known pages, redirects, 404s, searches (a never-repeated stream of them
+ * among them, which keeps the server's cache of result pages full and turning), malformed and
+ * hostile requests —
  * then prints what was served, p99 latency and memory. Every response is checked against the
  * status its own kind of request expects (a page that should answer 200 but gives 404 is caught,
  * though 404 is right for other requests). Exits 1, naming what was missed, on any such
@@ -10,12 +12,18 @@ import autocannon, { type Request } from 'autocannon';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { neverRepeatedSearches } from './search-traffic';
 import { rssMb, startServer } from './server-process';
 import { judge, report, SOAK_TARGETS } from './targets';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const WARM_UP_SECONDS = Math.min(10, Math.max(2, Math.round(SECONDS / 6)));
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 32);
+
+/** Searches no one asked before, each searched, rendered, compressed and kept by the server. */
+const SEARCHES = neverRepeatedSearches(Number(process.env.SOAK_SEARCHES ?? 100_000));
+let searchesSent = 0;
+const nextSearch = () => SEARCHES[searchesSent++ % SEARCHES.length] ?? '/';
 
 // What each kind of request is meant to get: anything else is an error.
 const MIX: { request: Request; expect: number }[] = [
@@ -38,6 +46,13 @@ const MIX: { request: Request; expect: number }[] = [
   { request: { path: '/nl/zoeken/?q=hoedanigheid%20activeren' }, expect: 200 },
   { request: { path: '/fr/recherche/?q=gestionaire%20local' }, expect: 200 },
   { request: { path: '/fr/recherche/?q=' + 'x'.repeat(300) }, expect: 200 },
+  {
+    request: {
+      path: nextSearch(),
+      setupRequest: (request) => ({ ...request, path: nextSearch() }),
+    },
+    expect: 200,
+  },
   { request: { path: '/FR/' }, expect: 301 },
   { request: { path: '/fr/representant-legal' }, expect: 301 },
   { request: { path: '/nl/representant-legal/activer-une-qualite/' }, expect: 301 },
@@ -150,6 +165,9 @@ async function main(): Promise<void> {
       `${rssEnd.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}% after warm-up)`,
   );
   console.log(`RSS every 5s: ${samples.join(', ')}`);
+  console.log(
+    `Never-repeated searches: ${searchesSent} sent, ${Math.min(searchesSent, SEARCHES.length)} different`,
+  );
   const met = report([
     judge(
       SOAK_TARGETS.unintended,

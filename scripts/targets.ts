@@ -43,6 +43,26 @@ export const BENCH_TARGETS = {
     0,
     'max',
   ),
+  /** Searches never asked before: each one searched, rendered and compressed. */
+  searchNewRatio: target(
+    'search rate, never-repeated queries / page rate, both with br, gzip',
+    'BENCH_TARGET_SEARCH_NEW_RATIO',
+    0.05,
+    'min',
+  ),
+  /** One query asked again and again: bytes from the cache of finished pages. */
+  searchRepeatedRatio: target(
+    'search rate, one repeated query / page rate, both with br, gzip',
+    'BENCH_TARGET_SEARCH_REPEATED_RATIO',
+    0.5,
+    'min',
+  ),
+  searchP99Ms: target(
+    'search p99 latency at the bench connections (32), ms, worst scenario',
+    'BENCH_TARGET_SEARCH_P99_MS',
+    20,
+    'max',
+  ),
   /** Feedback on one process's SQLite file, durable: a 303 means the row is on disk. */
   feedbackPerSecond: target(
     'feedback posts answered 303 a second (SQLite, synchronous=FULL, rate limit off)',

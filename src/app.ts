@@ -11,7 +11,7 @@ import { receiveFeedback } from './http/feedback';
 import { healthChecks, type Readiness } from './http/health';
 import { boundedUrls } from './http/limits';
 import { onlyReads } from './http/methods';
-import { serveSearch } from './http/search';
+import { searchFirst } from './http/search';
 import { securityHeaders } from './http/security';
 import type { Logger } from './logger';
 import { prepareAssets, type Assets } from './site/assets';
@@ -31,7 +31,7 @@ export interface AppDependencies {
 
 /**
  * The whole request path, in order: a bound on the URL, then ready-made pages and assets,
- * then Express for everything made per request. Each step answers or hands the request on.
+ * then search pages (made per request, kept once made), then Express for the rest. Each step answers or hands the request on.
  */
 export function createApp(dependencies: AppDependencies): RequestListener {
   const { site, assets, logger } = dependencies;
@@ -40,12 +40,12 @@ export function createApp(dependencies: AppDependencies): RequestListener {
     next: preparedFirst({
       responses: new Map([...site.pages, ...prepareAssets(assets)]),
       logger,
-      app: madePerRequest(dependencies),
+      app: searchFirst({ site, logger, next: madePerRequest(dependencies) }),
     }),
   });
 }
 
-/** What is not a ready-made page: health, feedback, redirects, search and errors. */
+/** What is neither a ready-made page nor search: health, feedback, redirects and errors. */
 function madePerRequest({
   site,
   logger,
@@ -63,7 +63,6 @@ function madePerRequest({
   app.use(compression());
   app.use(receiveFeedback(site, feedback));
   app.use(onlyReads());
-  app.use(serveSearch(site));
   app.use(redirectToCanonical(site));
   app.use(notFound(site));
   app.use(handleErrors(site, (error) => logger.error({ err: error }, 'server fault')));

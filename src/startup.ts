@@ -5,6 +5,7 @@ import { loadAssets, type Assets } from './site/assets';
 import { createSearch } from './search/search';
 import { FEEDBACK_PATH } from './site/feedback-form';
 import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/layout';
+import { generatedDocuments } from './site/search-page';
 import { buildSite, type Site } from './site/site';
 import { createViews } from './site/views';
 
@@ -53,6 +54,7 @@ export async function prepareSite(
   const views = createViews(paths.viewsDir);
   const feedback = { action: feedbackAction, targets: new Map() };
   const context = { tree, views, translators, assets: assets.urls, baseUrl, feedback };
-  const site = await buildSite(context, createSearch(tree, search));
+  const generated = generatedDocuments(context);
+  const site = await buildSite(context, createSearch(tree, search, { generated }));
   return { site, assets };
 }

@@ -1,10 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import type { ContentNode } from '../src/content/tree';
-import { MAX_QUERY_LENGTH } from '../src/search/search';
 import { fold, words } from '../src/search/normalize';
-import { html, nodeById, pathOf, raw, searchSettings, testApp, tree } from './helpers';
-import { visits } from './visits';
+import { MAX_QUERY_LENGTH } from '../src/search/query';
+import { html, nodeById, pathOf, raw, searchSettings, testApp, tree, verdictText } from './helpers';
+import { generatedPath, visits } from './visits';
 
 async function search(language: string, query: string) {
   const { app, site } = await testApp();
@@ -14,7 +13,12 @@ async function search(language: string, query: string) {
   return {
     response,
     $,
+    /** Every link of the results, the pages each line lists included. */
     results: $('ol.results a')
+      .map((_, a) => $(a).attr('href'))
+      .get(),
+    /** Each result line's own link, its title. */
+    lines: $('ol.results > li > .results__title a')
       .map((_, a) => $(a).attr('href'))
       .get(),
   };
@@ -25,7 +29,15 @@ const answers =
   (language: string) =>
     ids.map((id) => pathOf(nodeById(id), language));
 
+const topicsOfSeveralProfiles = tree.topics.filter((topic) => topic.tasks.length > 1);
+const tasks = tree.nodes.filter((node) => node.kind === 'task');
+
 describe('search', () => {
+  // The site is built once for the file, before the first test's clock starts.
+  beforeAll(async () => {
+    await testApp();
+  }, 60_000);
+
   it.each([
     ['fr', 'qualite', answers('rl-activate-quality', 'rae-activate-quality')],
     ['fr', 'Qualité', answers('rl-activate-quality', 'rae-activate-quality')],
@@ -52,27 +64,70 @@ describe('search', () => {
     expect(results.filter((path) => raePages.includes(path)).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('ranks title matches first: every page about the topic, before any other', async () => {
-    const { results } = await search('fr', 'qualite');
-    const topic = nodeById('activate-quality');
-    const withOutcomes = (node: ContentNode): ContentNode[] => [
-      node,
-      ...node.options.flatMap(withOutcomes),
-    ];
-    const aboutIt = [topic, ...topic.tasks.flatMap(withOutcomes)].map((n) => pathOf(n, 'fr'));
-    expect(aboutIt).toEqual(
-      expect.arrayContaining(answers('rl-activate-quality', 'rae-activate-quality')('fr')),
+  describe.each(tree.languages)('in $code', ({ code }) => {
+    it.each(topicsOfSeveralProfiles.map((topic) => ({ topic, title: topic.text[code]?.title })))(
+      'groups a broad query, "$title", into one line: the topic, with each profile’s answer and its verdict',
+      async ({ topic, title }) => {
+        expect(topic.tasks.length).toBeGreaterThan(1);
+        const { $, lines } = await search(code, title ?? '');
+        expect(lines[0]).toBe(pathOf(topic, code));
+        const choices = $('ol.results > li')
+          .first()
+          .find('.results__choices > li')
+          .map((_, li) => ({
+            path: $(li).find('a').attr('href'),
+            verdict: $(li).find('.results__verdict').text().replace(/\s+/g, ' ').trim(),
+          }))
+          .get();
+        expect(choices).toEqual(
+          topic.tasks.map((task) => ({
+            path: pathOf(task, code),
+            verdict: expect.stringContaining(verdictText(task, code, 'short') ?? '-'),
+          })),
+        );
+        // No near-identical line for a task or outcome of the same topic.
+        const sameTopic = tree.nodes
+          .filter((node) => node.topic === topic && node !== topic)
+          .map((node) => pathOf(node, code));
+        expect(sameTopic.length).toBeGreaterThanOrEqual(topic.tasks.length);
+        expect(lines.filter((line) => sameTopic.includes(line))).toEqual([]);
+      },
     );
-    expect(results.slice(0, aboutIt.length).sort()).toEqual(aboutIt.sort());
+
+    it.each(
+      tasks.map((task) => ({
+        task,
+        query: `${task.profile?.text[code]?.asRole} ${task.text[code]?.title}`,
+      })),
+    )('puts the exact answer first for a profile and a task: "$query"', async ({ task, query }) => {
+      const { $, lines } = await search(code, query);
+      const ofTask = [task, ...task.options].map((node) => pathOf(node, code));
+      expect(ofTask).toContain(lines[0]);
+      const first = $('ol.results > li').first();
+      expect(first.find('.results__profile').text()).toContain(
+        task.profile?.text[code]?.title ?? '-',
+      );
+      const shown = [task, ...task.options].find((node) => pathOf(node, code) === lines[0]);
+      expect(first.find('.results__verdict').text()).toContain(
+        verdictText(shown ?? task, code, 'short') ?? '-',
+      );
+    });
   });
 
-  it('names each result’s profile and shows a snippet with the word marked', async () => {
-    const { $ } = await search('fr', 'qualite');
-    const first = $('ol.results li').first();
+  it('shows the verdict of an answer and marks the words found', async () => {
+    const { $, lines } = await search('fr', 'RAE qualité');
+    expect(lines[0]).toBe(pathOf(nodeById('rae-activate-quality'), 'fr'));
+    const first = $('ol.results > li').first();
     expect(first.find('.results__profile').text()).toMatch(
-      /Profil\s: (Représentant Légal|Responsable Accès Entité)/,
+      /Profil\s: Responsable Accès Entité \(RAE\)/,
     );
-    expect(first.find('mark').text().toLowerCase()).toBe('qualité');
+    expect(first.find('.results__verdict').text()).toContain('Oui');
+    expect(
+      first
+        .find('mark')
+        .map((_, mark) => $(mark).text().toLowerCase())
+        .get(),
+    ).toEqual(expect.arrayContaining(['qualité', 'rae']));
   });
 
   it.each([
@@ -150,28 +205,46 @@ describe('search', () => {
     expect(links).toEqual(tree.profiles.map((profile) => pathOf(profile, 'fr')));
   });
 
-  it('helps when nothing matches', async () => {
-    const { response, $, results } = await search('nl', 'xylofoon');
-    expect(response.status).toBe(200);
-    expect(results).toEqual([]);
-    expect($('main').text()).toContain('xylofoon');
-    expect($('main ul.choices a')).toHaveLength(tree.profiles.length);
-  });
+  it.each(tree.languages)(
+    'offers the profile finder and the overview when nothing matches ($code)',
+    async ({ code }) => {
+      const { response, $, results } = await search(code, 'xylofoon');
+      expect(response.status).toBe(200);
+      expect(results).toEqual([]);
+      expect($('main').text()).toContain('xylofoon');
+      const links = $('main a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
+      expect(links).toEqual(
+        expect.arrayContaining([
+          pathOf(nodeById('finder'), code),
+          generatedPath('overview', code),
+          generatedPath('matrix', code),
+        ]),
+      );
+      expect($('main ul.choices a')).toHaveLength(tree.profiles.length);
+    },
+  );
 
-  it('is never indexed and never cached', async () => {
+  it('is never indexed, and never kept by a shared cache', async () => {
     const { response, $ } = await search('fr', 'rae');
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');
     expect(response.headers['x-robots-tag']).toBe('noindex');
-    expect(response.headers['cache-control']).toBe('no-store');
+    const cacheControl = response.headers['cache-control'] ?? '';
+    expect(cacheControl.split(/,\s*/)).toContain('private');
+    expect(cacheControl).not.toMatch(/public|s-maxage/);
   });
 
   it('escapes the query wherever it is shown', async () => {
-    const { response } = await search('fr', '<script>alert("x")</script>');
+    const { response, $ } = await search('fr', '<script>alert("x")</script>');
     expect(response.text).not.toContain('<script>alert');
     expect(response.text).toContain('&lt;script&gt;');
+    // In the other language's link too, encoded for a URL.
+    const other = $('a.language-link').attr('href') ?? '';
+    expect(other).toContain(`?q=${encodeURIComponent('<script>alert("x")</script>')}`);
   });
 
-  it('caps the query at 200 characters', async () => {
+  it('caps the query at 200 characters, and says so', async () => {
     const long = 'rae '.repeat(100);
     const { $ } = await search('fr', long);
     const input = $('#search-q');

@@ -85,15 +85,23 @@ type EncodingNegotiator = {
 // Clients send few distinct Accept-Encoding values; remember the answer for each.
 const negotiated = new Map<string, Encoding>();
 
-export function negotiateEncoding(acceptEncoding: string | undefined): Encoding {
+/**
+ * The encoding to send, among those the client takes: by default the smallest (brotli, then
+ * gzip); `preferred` orders them otherwise for a response compressed per request.
+ */
+export function negotiateEncoding(
+  acceptEncoding: string | undefined,
+  preferred: readonly Encoding[] = ENCODINGS,
+): Encoding {
   const header = acceptEncoding ?? '';
-  let encoding = negotiated.get(header);
+  const key = preferred === ENCODINGS ? header : `${preferred.join()};${header}`;
+  let encoding = negotiated.get(key);
   if (encoding === undefined) {
     const request = { headers: { 'accept-encoding': header } };
     const negotiator = new Negotiator(request) as unknown as EncodingNegotiator;
-    const choice = negotiator.encodings(ENCODINGS, { preferred: ENCODINGS })[0];
+    const choice = negotiator.encodings(preferred, { preferred })[0];
     encoding = (choice as Encoding | undefined) ?? 'identity';
-    if (negotiated.size < 256) negotiated.set(header, encoding);
+    if (negotiated.size < 256) negotiated.set(key, encoding);
   }
   return encoding;
 }

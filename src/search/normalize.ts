@@ -1,25 +1,43 @@
-/** Folds case and accents: "Qualité" and "qualite" are the same word to a searcher. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
- * Folds `text` one character at a time, remembering where each folded character came from,
- * so a match found in the folded text can be shown in the original.
+ * Letters that NFD does not take apart but a searcher types without: German ß, and the
+ * ligatures æ and œ. Any language's text goes through the same folding: nothing here is
+ * chosen per language.
  */
-export function foldWithOffsets(text: string): { folded: string; origin: number[] } {
-  let folded = '';
-  const origin: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const piece = fold(text[index] ?? '');
-    folded += piece;
-    for (let k = 0; k < piece.length; k++) origin.push(index);
-  }
-  origin.push(text.length);
-  return { folded, origin };
+const SPELLED_OUT: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe' };
+
+/** Folds case and accents: "Qualité" and "qualite", "Größe" and "grosse" are the same word. */
+export function fold(text: string): string {
+  // Most words are plain ASCII, with nothing to take apart.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœ]/g, (letter) => SPELLED_OUT[letter] ?? letter);
 }
 
-/** Words as minisearch's default tokenizer sees them: split on spaces and punctuation. */
+/** Words as search sees them: split on spaces and punctuation. */
 export function words(text: string): string[] {
-  return text.split(/[\n\r\p{Z}\p{P}]+/u).filter(Boolean);
+  return text.split(/[\n\r\p{Z}\p{P}\p{S}]+/u).filter(Boolean);
+}
+
+/** A word of a text: where it starts and ends in the text, and its folded form. */
+export interface Token {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+/** The words of `text` with their place in it, so a match can be shown in the original. */
+export function tokens(text: string): Token[] {
+  const found: Token[] = [];
+  for (const match of text.matchAll(/[^\n\r\p{Z}\p{P}\p{S}]+/gu)) {
+    found.push({ start: match.index, end: match.index + match[0].length, folded: fold(match[0]) });
+  }
+  return found;
+}
+
+/** The searchable words of a text: folded, without the words search ignores. */
+export function searchWords(text: string, ignored: ReadonlySet<string>): string[] {
+  return words(fold(text)).filter((word) => !ignored.has(word));
 }

@@ -1,141 +1,137 @@
-import MiniSearch, { type Query } from 'minisearch';
 import type { LanguageSearchSettings, SearchSettings } from '../content/search-settings';
 import type { ContentNode, ContentTree } from '../content/tree';
-import { fold, words } from './normalize';
-import { snippetOf, type Snippet } from './snippet';
+import { excerptOf, excerptSource, type Excerpt, type ExcerptSource } from './excerpt';
+import { buildIndex, type LanguageIndex, type SearchDocument } from './index';
+import { fold, searchWords, words } from './normalize';
+import { parseQuery } from './parse';
+import { phraseTable } from './phrases';
+import { MAX_QUERY_TERMS } from './query';
+import { rankDocuments } from './rank';
+import { resultLines } from './results';
+import { Work, type SearchLimits } from './work';
 
-export interface SearchHit {
-  node: ContentNode;
-  path: string;
-  title: string;
-  /** For tasks: the profile whose answer this is. */
-  profileTitle?: string;
-  snippet: Snippet | null;
-  description: string;
+/** One line of results: the page it leads to, and what to show of it. */
+export interface ResultLine {
+  id: string;
+  excerpt: Excerpt;
+}
+
+export interface SearchResult {
+  lines: ResultLine[];
+  /** The query had more than `maxTerms` words: only the first were searched. */
+  shortened: boolean;
+  /** The steps the search took (see Work): bounded whatever the query. */
+  steps: number;
 }
 
 export interface SiteSearch {
-  search(language: string, query: string): SearchHit[];
+  search(language: string, query: string): SearchResult;
 }
 
-/** Longest query we look at; anything longer is cut (it comes straight from a URL). */
-export const MAX_QUERY_LENGTH = 200;
-const MAX_HITS = 20;
+export const MAX_RESULT_LINES = 10;
 
-interface SearchDocument {
-  id: string;
-  title: string;
-  profile: string;
-  description: string;
-  text: string;
-}
+/**
+ * The bounds every query is held to. A typo costs its length times the nodes of the
+ * vocabulary it reaches under its first letter: the typo budget lets a query of ordinary
+ * words correct them all (the benchmark's queries take 3,400 steps at most), and stops a query
+ * of twenty long misspelt words after a dozen of them. 30,000 steps in all is a few tenths of
+ * a millisecond on this project's machine.
+ */
+export const DEFAULT_LIMITS: SearchLimits = {
+  maxTerms: MAX_QUERY_TERMS,
+  fuzzyBudget: 15_000,
+  maxExpansions: 12,
+  maxSteps: 30_000,
+};
 
-const SEARCH_OPTIONS = {
-  boost: { title: 3, profile: 1.5, description: 1.5 },
-  prefix: (term: string) => term.length >= 3,
-  // Short words are too alike ("mail", "mais") to forgive typos in them.
-  fuzzy: (term: string) => (term.length >= 5 ? 0.25 : false),
-  maxFuzzy: 2,
-} as const;
+const NO_SETTINGS: LanguageSearchSettings = { ignore: [], synonyms: [] };
 
-/** A synonym phrase, folded, with every phrase of its group. */
-interface SynonymPhrase {
-  phrase: string;
-  group: string[];
-}
-
-/** Folded once per language; longer phrases first, so "gestionnaire d'accès principal" wins. */
-function synonymPhrases(groups: readonly string[][]): SynonymPhrase[] {
-  const folded = groups.map((group) => group.map((phrase) => words(fold(phrase)).join(' ')));
-  return folded
-    .flatMap((group) => group.map((phrase) => ({ phrase, group })))
-    .sort((a, b) => b.phrase.length - a.phrase.length);
-}
-
-/** The query as units to match: a known phrase with all its synonyms, or a single word. */
-function queryUnits(query: string, phrases: readonly SynonymPhrase[]): Query[] {
-  let rest = ` ${words(fold(query)).join(' ')} `;
-  const units: Query[] = [];
-  for (const { phrase, group } of phrases) {
-    if (!rest.includes(` ${phrase} `)) continue;
-    rest = rest.replace(` ${phrase} `, ' ');
-    units.push({
-      combineWith: 'OR',
-      queries: group.map((alternative) => ({ combineWith: 'AND', queries: [alternative] })),
-    });
-  }
-  return [...units, ...words(rest)];
-}
-
-function indexFor(
-  tree: ContentTree,
-  language: string,
-  settings: LanguageSearchSettings,
-): MiniSearch<SearchDocument> {
-  const ignored = new Set(settings.ignore.map(fold));
-  const index = new MiniSearch<SearchDocument>({
-    fields: ['title', 'profile', 'description', 'text'],
-    processTerm: (term) => {
-      const folded = fold(term);
-      return ignored.has(folded) ? null : folded;
+/** What search reads of a content node in one language. */
+function documentOf(node: ContentNode, language: string): SearchDocument {
+  const text = node.text[language];
+  const profile = node.kind === 'profile' ? node : node.profile;
+  const names = profile?.text[language];
+  return {
+    id: node.id,
+    kind: node.kind,
+    fields: {
+      title: text?.title ?? '',
+      // A site page's slug is its short name ("contact", "definitions") when its title is a
+      // question; a task's names are its profile's, in every form.
+      names:
+        node.kind === 'page'
+          ? (text?.slug ?? '')
+          : [names?.title, names?.asRole, names?.currentName].filter(Boolean).join(' · '),
+      description: text?.description ?? '',
+      question: [text?.question, ...Object.values(text?.answers ?? {})].filter(Boolean).join(' · '),
+      text: text?.plainText ?? '',
     },
-    searchOptions: SEARCH_OPTIONS,
-  });
-  index.addAll(
-    tree.nodes.map((node) => {
-      const text = node.text[language];
-      return {
-        id: node.id,
-        title: text?.title ?? '',
-        profile: node.profile?.text[language]?.title ?? '',
-        description: text?.description ?? '',
-        text: text?.plainText ?? '',
-      };
-    }),
-  );
-  return index;
+  };
 }
 
-/** One index per language, built once at start from the content tree. */
-export function createSearch(tree: ContentTree, settings: SearchSettings): SiteSearch {
-  const indexes = new Map(
-    tree.languages.map((l) => [
-      l.code,
-      indexFor(tree, l.code, settings[l.code] ?? { ignore: [], synonyms: [] }),
+interface LanguageSearch {
+  index: LanguageIndex;
+  /** Each document's summary and text, ready to cut excerpts from. */
+  excerpts: Map<string, { summary: ExcerptSource; body: ExcerptSource }>;
+}
+
+function languageSearch(
+  documents: SearchDocument[],
+  settings: LanguageSearchSettings,
+): LanguageSearch {
+  const ignored = new Set(settings.ignore.flatMap((word) => words(fold(word))));
+  const phrases = phraseTable(settings.synonyms, ignored);
+  const synonymWords = settings.synonyms.flat().flatMap((phrase) => searchWords(phrase, ignored));
+  const index = buildIndex(documents, ignored, phrases, synonymWords);
+  const source = (text: string) => excerptSource(text, ignored, phrases);
+  return {
+    index,
+    excerpts: new Map(
+      documents.map(({ id, fields }) => [
+        id,
+        { summary: source(fields.description), body: source(fields.text) },
+      ]),
+    ),
+  };
+}
+
+/**
+ * One index per language, built once at start from the content tree and any pages the site
+ * generates (`generated`). Nothing here depends on which languages there are.
+ */
+export function createSearch(
+  tree: ContentTree,
+  settings: SearchSettings,
+  options: {
+    generated?: (language: string) => SearchDocument[];
+    limits?: SearchLimits;
+  } = {},
+): SiteSearch {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const languages = new Map(
+    tree.languages.map(({ code }) => [
+      code,
+      languageSearch(
+        [...tree.nodes.map((node) => documentOf(node, code)), ...(options.generated?.(code) ?? [])],
+        settings[code] ?? NO_SETTINGS,
+      ),
     ]),
-  );
-  const phrases = new Map(
-    tree.languages.map((l) => [l.code, synonymPhrases(settings[l.code]?.synonyms ?? [])]),
   );
   return {
     search(language, query) {
-      const index = indexes.get(language);
-      const bounded = query.slice(0, MAX_QUERY_LENGTH);
-      const units = queryUnits(bounded, phrases.get(language) ?? []);
-      if (!index || units.length === 0) return [];
-      // The visitor's own words count more than their synonyms.
-      const own = new Set(words(fold(bounded)));
-      const boostTerm = (term: string) => (own.has(term) ? 1 : 0.6);
-      // Every word should match; if nothing does, any word will do.
-      let results = index.search({ combineWith: 'AND', queries: units }, { boostTerm });
-      if (results.length === 0) {
-        results = index.search({ combineWith: 'OR', queries: units }, { boostTerm });
-      }
-      return results.slice(0, MAX_HITS).flatMap((result) => {
-        const node = tree.byId.get(String(result.id));
-        const text = node?.text[language];
-        if (!node || !text) return [];
-        return [
-          {
-            node,
-            path: text.path,
-            title: text.heading,
-            profileTitle: node.profile?.text[language]?.title,
-            snippet: snippetOf(text.plainText, result.terms),
-            description: text.description,
-          },
-        ];
+      const work = new Work(limits);
+      const found = languages.get(language);
+      if (!found) return { lines: [], shortened: false, steps: 0 };
+      const { units, shortened } = parseQuery(query, found.index, work);
+      const ranking = rankDocuments(found.index, units, work);
+      const ids = resultLines(ranking, found.index, tree, MAX_RESULT_LINES);
+      const lines = ids.map((id) => {
+        const source = found.excerpts.get(id);
+        const excerpt = source ? excerptOf(source.summary, source.body, ranking.matched) : [];
+        work.spend(source ? source.summary.marks.length + source.body.marks.length : 0);
+        return { id, excerpt };
       });
+      return { lines, shortened, steps: work.steps };
     },
   };
 }

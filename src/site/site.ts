@@ -1,6 +1,7 @@
 import type { ContentTree, Language } from '../content/tree';
 import { NO_CACHE, prepareAll, type PrepareOptions, type PreparedResponse } from '../http/prepared';
-import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
+import type { VisitorQuery } from '../search/query';
+import type { SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
 import { feedbackPages, type FeedbackPages } from './feedback-pages';
@@ -10,7 +11,7 @@ import type { Version } from './meta';
 import { renderNodePage } from './node-page';
 import { layoutOverview } from './overview';
 import { renderOverviewPage } from './overview-page';
-import { renderSearchPage } from './search-page';
+import { searchPages } from './search-page';
 import { robotsTxt, sitemapXml } from './sitemap';
 
 const HTML = 'text/html; charset=utf-8';
@@ -34,8 +35,10 @@ export interface Site {
   resolveAlias(path: string): string | undefined;
   /** Each language's search page path (`/fr/recherche/`) to its language. */
   searchPaths: ReadonlyMap<string, Language>;
-  /** The search page for a query: the only page rendered per request. */
-  renderSearch(language: Language, rawQuery: string): string;
+  /** Search itself, in every language. */
+  search: SiteSearch;
+  /** The search page for a query: the only page made per request, from parts rendered at start. */
+  renderSearch(language: Language, query: VisitorQuery): string;
   /** The error page in a language, or in every language side by side when none is known. */
   errorPage(kind: ErrorKind, language?: string): PreparedResponse;
   /** The pages feedback can be about, and the pages that answer it. */
@@ -127,6 +130,7 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
   const [[pages, errors], overviewPages] = await Promise.all([compressing, prepareEach(overviews)]);
   for (const [path, page] of overviewPages) pages.set(path, page);
 
+  const searchPage = searchPages(context, search);
   return {
     tree,
     pages,
@@ -134,16 +138,8 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
     searchPaths: new Map(
       tree.languages.map((language) => [generatedPath(context, 'search', language), language]),
     ),
-    renderSearch(language, rawQuery) {
-      const trimmed = rawQuery.trim().replace(/\s+/g, ' ');
-      const query = trimmed.slice(0, MAX_QUERY_LENGTH);
-      const hits = query ? search.search(language.code, query) : [];
-      return renderSearchPage(context, language, {
-        query,
-        truncated: trimmed.length > query.length,
-        hits,
-      });
-    },
+    search,
+    renderSearch: (language, query) => searchPage.render(language, query),
     errorPage(kind, language) {
       const page = errors.get(language ? `${kind}/${language}` : kind) ?? errors.get(kind);
       if (!page) throw new Error(`no ${kind} page`);

@@ -1,0 +1,140 @@
+import type { NodeKind } from '../content/source';
+import { searchWords } from './normalize';
+import { findPhrasesAndParts, groupToken, type PhraseTable } from './phrases';
+import { expandWord, type Expansion } from './expand';
+import { createVocabulary, type Vocabulary } from './vocabulary';
+import { Work } from './work';
+
+/** Where a word can be found in a document; matches count more in the fields first listed. */
+export const FIELDS = ['title', 'names', 'description', 'question', 'text'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export const TITLE = FIELDS.indexOf('title');
+export const NAMES = FIELDS.indexOf('names');
+export const TEXT = FIELDS.indexOf('text');
+
+/** A page search can find: a content node, or a page the site generates (the table, the overview). */
+export interface SearchDocument {
+  id: string;
+  kind: NodeKind | 'generated';
+  /**
+   * `title`: the page's title (an outcome's says its task and its situation). `names`: for a
+   * task or outcome, the names of the profile who asks it; for a profile, its other names; for
+   * a site page, its slug. `question`: the question a page asks and its answers. `text`: body,
+   * note and update.
+   */
+  fields: Readonly<Record<Field, string>>;
+}
+
+/** A word, or a known phrase (its group's token), at a place in a document. */
+export interface Occurrence {
+  document: number;
+  field: number;
+  position: number;
+  /** In words: 1 for a word, more for a phrase. */
+  length: number;
+  /** A phrase that is part of a longer one: « RAE » in « co-RAE ». */
+  part: boolean;
+}
+
+/** One language's documents, indexed once at start. */
+export interface LanguageIndex {
+  documents: readonly SearchDocument[];
+  /** Each document's place in `documents`, by id. */
+  byId: ReadonlyMap<string, number>;
+  /** Each document's words, field by field, folded, ignored words left out: what positions count. */
+  words: readonly (readonly (readonly string[])[])[];
+  occurrences: ReadonlyMap<string, readonly Occurrence[]>;
+  vocabulary: Vocabulary;
+  ignored: ReadonlySet<string>;
+  phrases: PhraseTable;
+  /**
+   * Per synonym group, the other forms of its one-word phrases, counting a little less than
+   * the group itself: « vervangen » finds « wijzigt », a form of its synonym « wijzigen ».
+   */
+  synonymForms: readonly Expansion[];
+}
+
+export const SYNONYM_WEIGHT = 0.85;
+
+/** Endings of a synonym, never typos: they are looked up once, at start. */
+const SYNONYM_FORMS_LIMIT = 12;
+
+function synonymForms(phrases: PhraseTable, vocabulary: Vocabulary): Expansion[] {
+  const work = new Work({
+    maxTerms: 0,
+    fuzzyBudget: 0,
+    maxExpansions: SYNONYM_FORMS_LIMIT,
+    maxSteps: Infinity,
+  });
+  return phrases.singleWords.map((words) => {
+    const forms = new Map<string, number>();
+    for (const word of words) {
+      const expansion = expandWord(word, vocabulary, work, {
+        typos: false,
+        limit: SYNONYM_FORMS_LIMIT,
+      });
+      for (const [form, weight] of expansion) {
+        forms.set(form, Math.max(forms.get(form) ?? 0, weight * SYNONYM_WEIGHT));
+      }
+    }
+    return forms;
+  });
+}
+
+function isOneWordPhrase(word: string, phrases: PhraseTable): boolean {
+  return phrases.byFirstWord.get(word)?.some(({ words }) => words.length === 1) ?? false;
+}
+
+export function buildIndex(
+  documents: readonly SearchDocument[],
+  ignored: ReadonlySet<string>,
+  phrases: PhraseTable,
+  /** Words the index may not hold but a query may use: synonyms. */
+  extraWords: Iterable<string>,
+): LanguageIndex {
+  const occurrences = new Map<string, Occurrence[]>();
+  const add = (token: string, occurrence: Occurrence) => {
+    let list = occurrences.get(token);
+    if (!list) occurrences.set(token, (list = []));
+    list.push(occurrence);
+  };
+  const documentWords = documents.map((document, index) =>
+    FIELDS.map((field, fieldIndex) => {
+      const found = searchWords(document.fields[field], ignored);
+      const inPhrases = new Set<number>();
+      for (const { start, length, group, part } of findPhrasesAndParts(found, phrases)) {
+        add(groupToken(group), {
+          document: index,
+          field: fieldIndex,
+          position: start,
+          length,
+          part,
+        });
+        for (let offset = 0; offset < length && !part; offset++) inPhrases.add(start + offset);
+      }
+      found.forEach((word, position) => {
+        const inPhrase = inPhrases.has(position);
+        // A profile is named only whole: "accès" alone does not name the Gestionnaire d'Accès.
+        if (fieldIndex === NAMES && inPhrase) return;
+        // "vte" in "co-vte" is a part of a longer name, as its group's token there is.
+        const part = inPhrase && isOneWordPhrase(word, phrases);
+        add(word, { document: index, field: fieldIndex, position, length: 1, part });
+      });
+      return found;
+    }),
+  );
+  const vocabulary = createVocabulary(
+    [...occurrences.keys(), ...extraWords].filter((word) => !word.startsWith('~')),
+  );
+  return {
+    documents,
+    byId: new Map(documents.map((document, index) => [document.id, index])),
+    words: documentWords,
+    occurrences,
+    vocabulary,
+    ignored,
+    phrases,
+    synonymForms: synonymForms(phrases, vocabulary),
+  };
+}

@@ -1,0 +1,169 @@
+import { FIELDS, TEXT, TITLE, type LanguageIndex, type SearchDocument } from './index';
+import type { QueryUnit } from './parse';
+import type { Work } from './work';
+
+/** How much a match counts in each field, in the order of FIELDS. */
+const FIELD_WEIGHT: Readonly<Record<(typeof FIELDS)[number], number>> = {
+  title: 3,
+  // A task is its profile's as much as its title's, a little more: in « RAE qualité » the RAE
+  // is who asks, more often than what is asked about.
+  names: 3.3,
+  description: 1.5,
+  question: 1.2,
+  text: 0.6,
+};
+const WEIGHTS = FIELDS.map((field) => FIELD_WEIGHT[field]);
+
+/**
+ * What kind of page a visitor most likely wants, all else equal: the answer to a task before
+ * an outcome of it that asks one more thing, and both before the site's own pages, whose long
+ * texts name everything once.
+ */
+const KIND_PRIOR: Readonly<Record<SearchDocument['kind'], number>> = {
+  topic: 1,
+  profile: 1,
+  task: 0.95,
+  outcome: 0.85,
+  generated: 0.9,
+  page: 0.9,
+  step: 0.8,
+  home: 0.6,
+};
+
+/** What a match on a part of a phrase ("RAE" in "co-RAE") counts, against the whole. */
+const PART_WEIGHT = 0.6;
+/** Two parts of the query side by side in a field, as typed, count this much more. */
+const PHRASE_BONUS = 0.5;
+/** A title made only of what was asked says the page is about just that. */
+const TITLE_FIT_BONUS = 1.5;
+/** Below this share of the best score, a page is left out. */
+const RELATIVE_CUTOFF = 0.1;
+const MAX_SPANS = 8;
+
+/** Where a unit was found in a field: from `start` to `end`, word positions, inclusive. */
+interface Span {
+  field: number;
+  start: number;
+  end: number;
+}
+
+/** How one unit of the query matched one document. */
+export interface UnitHit {
+  score: number;
+  /** Bit `1 << field` for each field it was found in. */
+  fields: number;
+  spans: Span[];
+}
+
+export interface RankedDocument {
+  document: number;
+  score: number;
+  /** Per unit of the query, how it matched this document, if it did. */
+  hits: readonly (UnitHit | undefined)[];
+}
+
+export interface Ranking {
+  documents: RankedDocument[];
+  /** Every index token (word or phrase group) a unit matched: what to mark in excerpts. */
+  matched: ReadonlySet<string>;
+}
+
+function matchUnit(
+  unit: QueryUnit,
+  index: LanguageIndex,
+  work: Work,
+  matched: Set<string>,
+): Map<number, UnitHit> {
+  const hits = new Map<number, UnitHit>();
+  for (const [token, weight] of unit.tokens) {
+    if (work.exhausted) break;
+    const occurrences = index.occurrences.get(token) ?? [];
+    work.spend(occurrences.length);
+    if (occurrences.length > 0) matched.add(token);
+    for (const { document, field, position, length, part } of occurrences) {
+      let hit = hits.get(document);
+      if (!hit) hits.set(document, (hit = { score: 0, fields: 0, spans: [] }));
+      hit.score = Math.max(hit.score, weight * (part ? PART_WEIGHT : 1) * (WEIGHTS[field] ?? 0));
+      hit.fields |= 1 << field;
+      // A part of a name ("RAE" in "co-RAE") is not what the title is about, nor a phrase.
+      if (field !== TEXT && !part && hit.spans.length < MAX_SPANS) {
+        hit.spans.push({ field, start: position, end: position + length - 1 });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Consecutive units side by side in one field: as typed (full bonus) or swapped (half). */
+function phraseBonus(hits: readonly (UnitHit | undefined)[], idf: readonly number[]): number {
+  let bonus = 0;
+  for (let unit = 0; unit + 1 < hits.length; unit++) {
+    const left = hits[unit];
+    const right = hits[unit + 1];
+    if (!left || !right) continue;
+    let best = 0;
+    for (const a of left.spans) {
+      for (const b of right.spans) {
+        if (a.field !== b.field) continue;
+        const order = b.start === a.end + 1 ? 1 : a.start === b.end + 1 ? 0.5 : 0;
+        best = Math.max(best, order * (WEIGHTS[a.field] ?? 0));
+      }
+    }
+    bonus += PHRASE_BONUS * best * (((idf[unit] ?? 0) + (idf[unit + 1] ?? 0)) / 2);
+  }
+  return bonus;
+}
+
+/** The share of the title's words the query matched. */
+function titleFit(titleLength: number, hits: readonly (UnitHit | undefined)[]): number {
+  if (titleLength === 0) return 0;
+  const covered = new Set<number>();
+  for (const hit of hits) {
+    for (const span of hit?.spans ?? []) {
+      if (span.field !== TITLE) continue;
+      for (let position = span.start; position <= span.end; position++) covered.add(position);
+    }
+  }
+  return covered.size / titleLength;
+}
+
+/**
+ * Scores every document that matches a unit: the matches (each unit's best field, weighted by
+ * how rare the unit is), a bonus for units side by side as typed and for a title that is just
+ * what was asked, times the share of the query matched (squared: a page that has every word
+ * comes before one that has some), times how likely that kind of page is the answer.
+ */
+export function rankDocuments(
+  index: LanguageIndex,
+  units: readonly QueryUnit[],
+  work: Work,
+): Ranking {
+  const matched = new Set<string>();
+  const hitsByUnit = units.map((unit) => matchUnit(unit, index, work, matched));
+  const count = index.documents.length;
+  const idf = hitsByUnit.map((hits) => (hits.size === 0 ? 0 : Math.log(1 + count / hits.size)));
+  const totalIdf = idf.reduce((sum, value) => sum + value, 0);
+  const candidates = new Set(hitsByUnit.flatMap((hits) => [...hits.keys()]));
+  const ranked: RankedDocument[] = [];
+  for (const document of candidates) {
+    const hits = hitsByUnit.map((unitHits) => unitHits.get(document));
+    let base = 0;
+    let covered = 0;
+    let matched = 0;
+    hits.forEach((hit, unit) => {
+      if (!hit) return;
+      base += (idf[unit] ?? 0) * hit.score;
+      covered += idf[unit] ?? 0;
+      matched += 1;
+    });
+    const fit = titleFit(index.words[document]?.[TITLE]?.length ?? 0, hits);
+    const bonus = phraseBonus(hits, idf) + TITLE_FIT_BONUS * fit * (covered / matched);
+    const coverage = covered / totalIdf;
+    const kind = index.documents[document]?.kind ?? 'page';
+    ranked.push({ document, score: (base + bonus) * coverage ** 2 * KIND_PRIOR[kind], hits });
+  }
+  work.spend(ranked.length);
+  ranked.sort((a, b) => b.score - a.score || a.document - b.document);
+  const floor = (ranked[0]?.score ?? 0) * RELATIVE_CUTOFF;
+  return { documents: ranked.filter(({ score }) => score >= floor), matched };
+}
