@@ -29,9 +29,13 @@ function typoLadenWords(count: number, code = 'fr'): string {
       ),
     ),
   ];
+  // Two typos in each word; a language with fewer long words than asked gets the same words
+  // again with other typos, so every word of the query is still a different one.
   return Array.from({ length: count }, (_, index) => {
     const word = long[index % long.length] ?? '';
-    return `${word.slice(0, 3)}x${word.slice(4, -3)}q${word.slice(-2)}`;
+    const round = Math.floor(index / long.length);
+    const typo = String.fromCharCode(113 + (round % 8));
+    return `${word.slice(0, 3)}x${word.slice(4, -3)}${typo}${word.slice(-2)}`;
   }).join(' ');
 }
 
