@@ -48,7 +48,7 @@ function subfolders(dir: string): string[] {
  * folder, and so on: `profiles/{profile}.yaml`, `profiles/{profile}/{task}.yaml`,
  * `profiles/{profile}/{task}/{outcome}.yaml`.
  */
-const FOLDERS: readonly { folder: string; kinds: readonly NodeKind[] }[] = [
+export const FOLDERS: readonly { folder: string; kinds: readonly NodeKind[] }[] = [
   { folder: 'pages', kinds: ['page', 'step'] },
   { folder: 'profiles', kinds: ['profile', 'task', 'outcome'] },
   { folder: 'topics', kinds: ['topic'] },

@@ -1,5 +1,11 @@
 import type { ContentTree, Language } from '../content/tree';
-import { NO_CACHE, prepareAll, type PrepareOptions, type PreparedResponse } from '../http/prepared';
+import {
+  NO_CACHE,
+  prepareAll,
+  type Compression,
+  type PrepareOptions,
+  type PreparedResponse,
+} from '../http/prepared';
 import { MAX_QUERY_LENGTH, type SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
@@ -45,7 +51,11 @@ export interface Site {
 const html = (body: string): PrepareOptions => ({ body, contentType: HTML });
 
 /** Renders every page, then compresses them all at once. */
-export async function buildSite(context: RenderContext, search: SiteSearch): Promise<Site> {
+export async function buildSite(
+  context: RenderContext,
+  search: SiteSearch,
+  compression: Compression = 'best',
+): Promise<Site> {
   const { tree, baseUrl } = context;
   const rendered = new Map<string, PrepareOptions>();
   const generated = GENERATED_PAGES.map((page) =>
@@ -112,7 +122,10 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
     }
   }
   // The thread pool compresses these while this thread lays out the overview's diagram.
-  const compressing = Promise.all([prepareEach(rendered), prepareEach(renderedErrors)]);
+  const compressing = Promise.all([
+    prepareEach(rendered, compression),
+    prepareEach(renderedErrors, compression),
+  ]);
   const overview = await layoutOverview(tree, context.translators);
   const overviews = new Map(
     tree.languages.map((language) => [
@@ -120,7 +133,10 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
       html(renderOverviewPage(context, language, overview)),
     ]),
   );
-  const [[pages, errors], overviewPages] = await Promise.all([compressing, prepareEach(overviews)]);
+  const [[pages, errors], overviewPages] = await Promise.all([
+    compressing,
+    prepareEach(overviews, compression),
+  ]);
   for (const [path, page] of overviewPages) pages.set(path, page);
 
   return {
@@ -151,8 +167,9 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
 
 async function prepareEach(
   rendered: ReadonlyMap<string, PrepareOptions>,
+  compression: Compression,
 ): Promise<Map<string, PreparedResponse>> {
-  const prepared = await prepareAll([...rendered.values()]);
+  const prepared = await prepareAll([...rendered.values()], compression);
   return new Map(
     [...rendered.keys()].map((key, index) => [key, prepared[index] as PreparedResponse]),
   );
