@@ -34,14 +34,13 @@ function batchedStdout(): DestinationStream & { flush(callback?: (error?: Error)
 }
 
 /**
- * For people reading the terminal of `npm run dev`: a time, a coloured level, the message; a
- * request on one line. pino-pretty is a development dependency, loaded by name only here.
+ * For people reading the terminal of `npm run dev`: a time, the level (coloured in a terminal),
+ * the message; a request on one line. pino-pretty is a development dependency, loaded by name only here.
  */
 function readableStdout(): DestinationStream {
   return pino.transport({
     target: 'pino-pretty',
     options: {
-      colorize: true,
       translateTime: 'SYS:HH:MM:ss',
       ignore: 'pid,hostname,reqId,method,path,status,ms',
       messageFormat: '{msg}{if method} {method} {path} {status} {ms} ms{end}',
