@@ -174,7 +174,7 @@ export function newTask(
 
 /** A list item linking to `id`, at the end of a Markdown text. */
 function withLink(body: string, id: string, language: string): string {
-  const item = `- [${PLACEHOLDER} the words of the link to ${id}, in ${language}](${id})`;
+  const item = `- [${PLACEHOLDER} the words of the link (${id}, ${language})](${id})`;
   const text = body.trimEnd();
   if (!text) return `${item}\n`;
   const last = text.split('\n').at(-1) ?? '';
@@ -239,12 +239,12 @@ export function newOutcome(contentDir: string, ownerId: string, outcomeId: strin
   for (const language of ws.languages) {
     const text = mapAt(edit.doc, [language]);
     if (!asks) {
-      const question = placeholder(`the question, ${PURPOSE.question}, in ${language}`);
+      const question = placeholder(`the question, ${PURPOSE.question} (${owner.id}, ${language})`);
       setAfter(text, 'question', question, text.has('body') ? 'body' : 'description');
     }
     const answers = text.get('answers', true);
     const map = isMap(answers) ? answers : new YAMLMap();
-    map.set(outcomeId, placeholder(`the words of this answer, in ${language}`));
+    map.set(outcomeId, placeholder(`the words of this answer (${outcomeId}, ${language})`));
     setAfter(text, 'answers', map, 'question');
   }
 

@@ -23,10 +23,13 @@ export function placeholder(value: string, comment?: string): Scalar {
   return scalar;
 }
 
-/** A text still to write: `!todo` before a block that says what to write, and in which language. */
-function textPlaceholder(field: TextField, language: string, id: string): Scalar {
+/**
+ * A text still to write: what it is for, and for which node and language. The node's id keeps
+ * the placeholders of two new siblings apart, so the only complaint is that they are placeholders.
+ */
+export function textPlaceholder(field: TextField, language: string, id: string): Scalar {
   if (field === 'slug') return placeholder(id, `${hintFor(field)}, in ${language}`);
-  const words = `${hintFor(field)}, in ${language}`;
+  const words = `${hintFor(field)} (${id}, ${language})`;
   if (field !== 'body') return placeholder(words);
   const block = placeholder(`${words}.\n`);
   block.type = 'BLOCK_LITERAL';
