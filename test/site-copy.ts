@@ -1,6 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PLACEHOLDER } from '../src/content/placeholders';
 import { DEFAULT_PATHS, type SitePaths } from '../src/startup';
 
 /** A copy of the site's content, templates and styles that a test may edit as an author would. */
@@ -44,4 +53,38 @@ export function lineOfText(text: string, needle: string): number {
   const index = text.indexOf(needle);
   if (index < 0) throw new Error(`"${needle}" is not in the text`);
   return text.slice(0, index).split('\n').length;
+}
+
+/** Every file under a folder, by its path relative to the copy's root. */
+export function filesUnder(copy: SiteCopy, dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile())
+    .map((file) => path.relative(copy.root, file))
+    .sort();
+}
+
+/**
+ * What an author does: writes each value marked `!todo` and deletes the mark. Suggested
+ * values (a slug, a verdict, a date) are kept; texts get words of their own, in their language.
+ */
+export function writePlaceholders(copy: SiteCopy): void {
+  let count = 0;
+  for (const file of filesUnder(copy, copy.contentDir)) {
+    const text = copy.read(file);
+    if (!text.includes(PLACEHOLDER)) continue;
+    const written = text
+      .split('\n')
+      .map((line) => {
+        const language = /, ([a-z]{2,3})\)/.exec(line)?.[1] ?? '';
+        count += 1;
+        return line
+          .replace(/^(\s*(?:slug|verdict|reviewed|who): )!todo (\S+).*$/, '$1$2')
+          .replace(/^(\s*[\w-]+: )!todo \|$/, '$1|')
+          .replace(/\[!todo [^\]]*\]/, `[Lien ${count} en ${language}]`)
+          .replace(/^(\s*[\w-]+: )!todo .*$/, `$1Texte ${count} en ${language}`);
+      })
+      .join('\n');
+    copy.write(file, written);
+  }
 }

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { newOutcome, newPage, NewNodeRefused, newTask } from '../../src/content/new-node';
 import { PLACEHOLDER, placeholderTag } from '../../src/content/placeholders';
 import { ContentError, type ContentProblem } from '../../src/content/problems';
 import { loadSiteContent, PROJECT_ROOT } from '../../src/startup';
-import { siteCopy, type SiteCopy } from '../site-copy';
+import { filesUnder, siteCopy, writePlaceholders, type SiteCopy } from '../site-copy';
 
 /** `npm run new`: skeletons that fail the check until every placeholder is written. */
 
@@ -20,18 +20,9 @@ afterEach(() => copy.remove());
 const yamlOf = (file: string) =>
   parse(copy.read(file), { customTags: [placeholderTag] }) as unknown;
 
-/** Every file under a folder, by its path relative to the copy's root. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => path.join(dir, name))
-    .filter((file) => statSync(file).isFile())
-    .map((file) => path.relative(copy.root, file))
-    .sort();
-}
-
 /** Each `!todo` in the content, as file and line; comments (the skeleton's header) aside. */
 function placeholdersIn(): string[] {
-  return filesUnder(copy.contentDir).flatMap((file) =>
+  return filesUnder(copy, copy.contentDir).flatMap((file) =>
     copy
       .read(file)
       .split('\n')
@@ -49,31 +40,6 @@ function problemsOf(): ContentProblem[] {
     throw error;
   }
   return [];
-}
-
-/**
- * What an author does: writes each value marked `!todo` and deletes the mark. Suggested
- * values (a slug, a verdict, a date) are kept; texts get words of their own, in their language.
- */
-function writePlaceholders(): void {
-  let count = 0;
-  for (const file of filesUnder(copy.contentDir)) {
-    const text = copy.read(file);
-    if (!text.includes(PLACEHOLDER)) continue;
-    const written = text
-      .split('\n')
-      .map((line) => {
-        const language = /, ([a-z]{2,3})\)/.exec(line)?.[1] ?? '';
-        count += 1;
-        return line
-          .replace(/^(\s*(?:slug|verdict|reviewed|who): )!todo (\S+).*$/, '$1$2')
-          .replace(/^(\s*[\w-]+: )!todo \|$/, '$1|')
-          .replace(/\[!todo [^\]]*\]/, `[Lien ${count} en ${language}]`)
-          .replace(/^(\s*[\w-]+: )!todo .*$/, `$1Texte ${count} en ${language}`);
-      })
-      .join('\n');
-    copy.write(file, written);
-  }
 }
 
 interface Case {
@@ -136,7 +102,7 @@ describe('npm run new', () => {
       expect(problems.map(({ file, line }) => `${file}:${line}`).sort()).toEqual(marks.sort());
       for (const problem of problems) expect(problem.message).toMatch(/is still a placeholder/);
 
-      writePlaceholders();
+      writePlaceholders(copy);
       expect(placeholdersIn()).toEqual([]);
       expect(problemsOf()).toEqual([]);
     },
@@ -146,7 +112,7 @@ describe('npm run new', () => {
     newTask(copy.contentDir, 'user', 'u-export-roles');
     newPage(copy.contentDir, 'glossary');
     newOutcome(copy.contentDir, 'rl-activate-quality', 'rl-activate-quality-unsure');
-    writePlaceholders();
+    writePlaceholders(copy);
     const { tree } = loadSiteContent(copy.contentDir);
     const ids = (list: { id: string }[] | undefined) => list?.map((node) => node.id) ?? [];
     expect(ids(tree.byId.get('user')?.tasks).at(-1)).toBe('u-export-roles');
@@ -216,10 +182,12 @@ describe('npm run new', () => {
       /its own id/,
     ],
   ])('refuses %s with a clear message, writing nothing', (_name, attempt, message) => {
-    const before = filesUnder(copy.contentDir).map((file) => [file, copy.read(file)]);
+    const before = filesUnder(copy, copy.contentDir).map((file) => [file, copy.read(file)]);
     expect(attempt).toThrow(NewNodeRefused);
     expect(attempt).toThrow(message);
-    expect(filesUnder(copy.contentDir).map((file) => [file, copy.read(file)])).toEqual(before);
+    expect(filesUnder(copy, copy.contentDir).map((file) => [file, copy.read(file)])).toEqual(
+      before,
+    );
   });
 
   it('runs from the command line, and exits 1 with the reason when it refuses', () => {
