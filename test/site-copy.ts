@@ -72,7 +72,7 @@ export function writePlaceholders(copy: SiteCopy): void {
   let count = 0;
   for (const file of filesUnder(copy, copy.contentDir)) {
     const text = copy.read(file);
-    if (!text.includes(PLACEHOLDER)) continue;
+    if (!file.endsWith('.yaml') || !text.includes(PLACEHOLDER)) continue;
     const written = text
       .split('\n')
       .map((line) => {

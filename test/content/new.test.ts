@@ -20,9 +20,10 @@ afterEach(() => copy.remove());
 const yamlOf = (file: string) =>
   parse(copy.read(file), { customTags: [placeholderTag] }) as unknown;
 
-/** Each `!todo` in the content, as file and line; comments (the skeleton's header) aside. */
+/** Each `!todo` in the content files, as file and line; comments (the skeleton's header) aside. */
 function placeholdersIn(): string[] {
-  return filesUnder(copy, copy.contentDir).flatMap((file) =>
+  const yamlFiles = filesUnder(copy, copy.contentDir).filter((file) => file.endsWith('.yaml'));
+  return yamlFiles.flatMap((file) =>
     copy
       .read(file)
       .split('\n')
