@@ -1,4 +1,3 @@
-import { watch } from 'chokidar';
 import path from 'node:path';
 
 /** Files editors keep beside the real ones (swap files, backups, dotfiles): not worth a rebuild. */
@@ -14,6 +13,10 @@ export async function watchFolders(
   onChange: (file: string) => void,
   onError: (error: unknown) => void,
 ): Promise<{ close(): Promise<void> }> {
+  // chokidar is a development dependency, absent from the production image: it is loaded only
+  // here, when npm run dev watches, never when the built server starts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { watch } = require('chokidar') as typeof import('chokidar');
   const watcher = watch([...folders], {
     ignoreInitial: true,
     ignored: (file) => EDITOR_FILES.test(path.basename(file)),
