@@ -127,7 +127,8 @@ export function formatChanges(changes: SiteChanges, ref: string): string {
   for (const code of languages) {
     const { added, removed, changed } = changes.byLanguage.get(code) as AddressChanges;
     if (added.length + removed.length + changed.length === 0) continue;
-    lines.push('', code || 'every language');
+    const counts = `${added.length} added, ${removed.length} removed, ${changed.length} changed`;
+    lines.push('', `${code || 'every language'}: ${counts}`);
     for (const address of added) lines.push(`  added    ${address}`);
     for (const address of removed) {
       const to = movedTo.get(address);

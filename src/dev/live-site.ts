@@ -79,18 +79,19 @@ export async function liveSite(options: LiveSiteOptions): Promise<LiveSite> {
         await delay(SETTLE_MS);
         building = true;
         // Named in the log; editors' temporary files (no extension, as sed's) are left out.
-        const files = [...changed]
+        const files = [...changed];
+        const named = files
           .filter((file) => path.extname(file) !== '')
           .map((file) => path.relative(root, file));
         changed.clear();
-        await build(`${files.join(', ') || 'a file'} changed`);
+        await build(files.length === 0 ? 'start' : `${named.join(', ') || 'a file'} changed`);
         building = false;
       } while (again);
       pending = undefined;
     })();
   };
 
-  await build('start');
+  // Watching from before the first build: a save during it is built next, never missed.
   const watcher = await watchFolders(
     [paths.contentDir, paths.viewsDir, paths.staticDir],
     (file) => {
@@ -99,6 +100,8 @@ export async function liveSite(options: LiveSiteOptions): Promise<LiveSite> {
     },
     (error) => logger.error({ err: error }, 'watching the files failed: restart npm run dev'),
   );
+  rebuild();
+  await pending;
   logger.info('watching content/, views/ and static/: the site is rebuilt on every save');
 
   return {
