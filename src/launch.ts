@@ -7,7 +7,8 @@ import type { Readiness } from './http/health';
 import { answerClientErrors } from './http/client-errors';
 import { gracefulShutdown } from './http/shutdown';
 import { createLogger, type Logger } from './logger';
-import { DEFAULT_PATHS, prepareSite, type SitePaths } from './startup';
+import { liveSite, type LiveSite } from './dev/live-site';
+import { DEFAULT_PATHS, prepareSite, type PreparedSite, type SitePaths } from './startup';
 
 export interface RunningSite {
   server: Server;
@@ -27,13 +28,25 @@ export type LaunchConfig = Pick<
 > &
   FeedbackConfig;
 
+export interface LaunchOptions {
+  paths?: SitePaths;
+  logger?: Logger;
+  /**
+   * Development (`npm run dev`): the site is rebuilt whenever content, templates or styles
+   * change, and broken content shows its problems on every page instead of stopping the start.
+   */
+  live?: boolean;
+}
+
 /** Builds the site and starts listening; used by the server entry point and by tests. */
 export async function launch(
   config: LaunchConfig,
-  options: { paths?: SitePaths; logger?: Logger } = {},
+  options: LaunchOptions = {},
 ): Promise<RunningSite> {
   const logger = options.logger ?? createLogger(config);
-  const { site, assets } = await prepareSite(config.BASE_URL, options.paths ?? DEFAULT_PATHS);
+  const paths = options.paths ?? DEFAULT_PATHS;
+  // Broken content stops a normal start here, before anything is opened.
+  const built = options.live ? undefined : await prepareSite(config.BASE_URL, paths);
   const feedback = await startFeedback(config, logger);
   const readiness: Readiness = { ready: true };
   const server = createServer({
@@ -44,19 +57,27 @@ export async function launch(
   });
   answerClientErrors(server);
   const { track, shutdown } = gracefulShutdown(server);
-  const app = createApp({
-    site,
-    assets,
-    logger,
-    readiness,
-    feedback: feedback.desk,
-    trustProxy: config.TRUST_PROXY,
-  });
-  server.on('request', track(app));
+  const appFor = ({ site, assets }: PreparedSite) =>
+    createApp({
+      site,
+      assets,
+      logger,
+      readiness,
+      feedback: feedback.desk,
+      trustProxy: config.TRUST_PROXY,
+    });
+  let live: LiveSite | undefined;
+  if (built) {
+    server.on('request', track(appFor(built)));
+  } else {
+    live = await liveSite({ baseUrl: config.BASE_URL, paths, logger, appFor });
+    server.on('request', track(live.app));
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   }).catch(async (error: unknown) => {
+    await live?.close();
     await feedback.stop();
     throw error;
   });
@@ -68,6 +89,7 @@ export async function launch(
     readiness,
     shutdown: async (graceMs = 8_000) => {
       readiness.ready = false;
+      await live?.close();
       await shutdown(graceMs);
       // Every request has been answered: no write is cut short.
       await feedback.stop();

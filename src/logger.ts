@@ -33,7 +33,29 @@ function batchedStdout(): DestinationStream & { flush(callback?: (error?: Error)
   };
 }
 
-/** Structured JSON logs on stdout, one line per event; the level comes from LOG_LEVEL. */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
-  return pino({ level: config.LOG_LEVEL, base: undefined }, batchedStdout());
+/**
+ * For people reading the terminal of `npm run dev`: a time, the level (coloured in a terminal),
+ * the message; a request on one line. pino-pretty is a development dependency, loaded by name only here.
+ */
+function readableStdout(): DestinationStream {
+  return pino.transport({
+    target: 'pino-pretty',
+    options: {
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,reqId,method,path,status,ms',
+      messageFormat: '{msg}{if method} {method} {path} {status} {ms} ms{end}',
+    },
+  }) as DestinationStream;
+}
+
+/**
+ * Structured JSON logs on stdout, one line per event; the level comes from LOG_LEVEL.
+ * `readable` (development only) prints them for people instead.
+ */
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL'>,
+  options: { readable?: boolean } = {},
+): Logger {
+  const destination = options.readable ? readableStdout() : batchedStdout();
+  return pino({ level: config.LOG_LEVEL, base: undefined }, destination);
 }

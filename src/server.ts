@@ -3,9 +3,12 @@ import { ContentError, formatProblems } from './content/problems';
 import { launch, type RunningSite } from './launch';
 import { createLogger } from './logger';
 
+/** `npm run dev` passes --live: the site follows every edit, and the logs are for people. */
+const LIVE = process.argv.includes('--live');
+
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config);
+  const logger = createLogger(config, { readable: LIVE });
 
   // Signal handlers come first: a SIGTERM that lands before them would kill the process
   // outright, even right after it announced it was listening.
@@ -23,7 +26,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 
-  const running = await launch(config, { logger });
+  const running = await launch(config, { logger, live: LIVE });
   state.running = running;
   logger.info({ url: running.url, env: config.NODE_ENV }, 'listening');
   logger.flush();

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { loadContent, type LoadedContent } from './content/load';
+import type { ContentProblem } from './content/problems';
+import type { Compression } from './http/prepared';
 import { createI18n, translatorFor } from './i18n';
 import { loadAssets, type Assets } from './site/assets';
 import { createSearch } from './search/search';
@@ -36,6 +38,13 @@ export function loadSiteContent(contentDir: string): LoadedContent {
   });
 }
 
+export interface PreparedSite {
+  site: Site;
+  assets: Assets;
+  /** What the author should look at, though the site can be served. */
+  warnings: ContentProblem[];
+}
+
 /**
  * YAML on disk → validated tree → every page rendered. Throws ContentError, listing every
  * problem, if the content is not fit to serve. Content pages carry a feedback form posting to
@@ -45,8 +54,9 @@ export async function prepareSite(
   baseUrl: string,
   paths: SitePaths = DEFAULT_PATHS,
   feedbackAction: string | null = FEEDBACK_PATH,
-): Promise<{ site: Site; assets: Assets }> {
-  const { tree, namespaces, search } = loadSiteContent(paths.contentDir);
+  compression: Compression = 'best',
+): Promise<PreparedSite> {
+  const { tree, namespaces, search, warnings } = loadSiteContent(paths.contentDir);
   const codes = tree.languages.map((language) => language.code);
   const i18n = await createI18n(paths.contentDir, codes, namespaces);
   const translators = Object.fromEntries(codes.map((code) => [code, translatorFor(i18n, code)]));
@@ -55,6 +65,6 @@ export async function prepareSite(
   const feedback = { action: feedbackAction, targets: new Map() };
   const context = { tree, views, translators, assets: assets.urls, baseUrl, feedback };
   const generated = generatedDocuments(context);
-  const site = await buildSite(context, createSearch(tree, search, { generated }));
-  return { site, assets };
+  const site = await buildSite(context, createSearch(tree, search, { generated }), compression);
+  return { site, assets, warnings };
 }

@@ -1,6 +1,15 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PATHS, PROJECT_ROOT } from '../src/startup';
@@ -34,14 +43,41 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-/** The built server beside its own copy of content/; views, static and node_modules are shared. */
-export function projectCopy(build: Build): ProjectCopy {
+/**
+ * node_modules as the production image has it: every package but the development
+ * dependencies, each a link to the project's own.
+ */
+function productionModules(into: string): void {
+  const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  const development = new Set(Object.keys(manifest.devDependencies));
+  const modules = path.join(PROJECT_ROOT, 'node_modules');
+  const names = readdirSync(modules)
+    .filter((name) => !name.startsWith('.'))
+    .flatMap((name) =>
+      name.startsWith('@')
+        ? readdirSync(path.join(modules, name)).map((inner) => `${name}/${inner}`)
+        : [name],
+    );
+  for (const name of names.filter((candidate) => !development.has(candidate))) {
+    mkdirSync(path.dirname(path.join(into, name)), { recursive: true });
+    symlinkSync(path.join(modules, name), path.join(into, name));
+  }
+}
+
+/**
+ * The built server beside its own copy of content/; views, static and node_modules are shared,
+ * or, with `productionOnly`, node_modules without the development dependencies.
+ */
+export function projectCopy(build: Build, options: { productionOnly?: boolean } = {}): ProjectCopy {
   const root = mkdtempSync(path.join(tmpdir(), 'project-'));
   cpSync(build.dir, path.join(root, 'dist'), { recursive: true });
   cpSync(DEFAULT_PATHS.contentDir, path.join(root, 'content'), { recursive: true });
-  for (const shared of ['views', 'static', 'node_modules', 'package.json']) {
-    symlinkSync(path.join(PROJECT_ROOT, shared), path.join(root, shared));
-  }
+  const shared = ['views', 'static', 'package.json'];
+  if (options.productionOnly) productionModules(path.join(root, 'node_modules'));
+  else shared.push('node_modules');
+  for (const name of shared) symlinkSync(path.join(PROJECT_ROOT, name), path.join(root, name));
   return {
     root,
     editContent(file, change) {

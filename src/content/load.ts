@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readLocales, type Messages } from './locales';
 import { ContentError, type ContentProblem } from './problems';
+import { readRedirects, resolveRedirects } from './redirects';
 import { readSourceNode, type NodeKind, type SourceNode } from './source';
 import { readSearchSettings, type SearchSettings } from './search-settings';
 import { buildTree, type ContentTree, type Language, type LinkLabels } from './tree';
@@ -48,7 +49,7 @@ function subfolders(dir: string): string[] {
  * folder, and so on: `profiles/{profile}.yaml`, `profiles/{profile}/{task}.yaml`,
  * `profiles/{profile}/{task}/{outcome}.yaml`.
  */
-const FOLDERS: readonly { folder: string; kinds: readonly NodeKind[] }[] = [
+export const FOLDERS: readonly { folder: string; kinds: readonly NodeKind[] }[] = [
   { folder: 'pages', kinds: ['page', 'step'] },
   { folder: 'profiles', kinds: ['profile', 'task', 'outcome'] },
   { folder: 'topics', kinds: ['topic'] },
@@ -109,6 +110,11 @@ function languageOf(code: string, messages: Messages): Language {
   return { code, tag: meta.tag ?? code, name: meta.name ?? code, ogLocale: meta.ogLocale ?? code };
 }
 
+function throwErrors(problems: readonly ContentProblem[]): void {
+  const errors = problems.filter((problem) => problem.severity !== 'warning');
+  if (errors.length > 0) throw new ContentError(errors);
+}
+
 /**
  * Reads, validates and builds the whole content tree. Throws a ContentError listing every
  * problem when anything is wrong: nothing half-loaded is ever returned.
@@ -145,8 +151,9 @@ export function loadContent(options: LoadOptions): LoadedContent {
     problems,
   });
   const search = readSearchSettings(root, contentDir, locales.languages, problems);
-  const errors = problems.filter((problem) => problem.severity !== 'warning');
-  if (errors.length > 0) throw new ContentError(errors);
+  const nodeIds = new Set([...sources.keys(), ...broken.keys()]);
+  const redirectList = readRedirects(root, contentDir, locales.languages, nodeIds, problems);
+  throwErrors(problems);
 
   const languages = locales.languages.map((code) => languageOf(code, common(code)));
   const linkLabels = Object.fromEntries(
@@ -158,8 +165,12 @@ export function loadContent(options: LoadOptions): LoadedContent {
       return [code, { external: labels.external ?? '', inLanguage: labels.inLanguage ?? {} }];
     }),
   );
+  const tree = buildTree(sources, languages, linkLabels);
+  // Whether an old path is a page's, or leads to one, is known once every page has its path.
+  const redirects = resolveRedirects(redirectList, tree, reservedSlugs, problems);
+  throwErrors(problems);
   return {
-    tree: buildTree(sources, languages, linkLabels),
+    tree: { ...tree, redirects },
     namespaces: locales.namespaces,
     search,
     warnings: problems.filter((problem) => problem.severity === 'warning'),

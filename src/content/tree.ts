@@ -93,6 +93,8 @@ export interface ContentTree {
   profiles: ContentNode[];
   /** Topics in the order their first task is met. */
   topics: ContentNode[];
+  /** Old paths from content/redirects.yaml, each with the canonical path it now leads to. */
+  redirects: ReadonlyMap<string, string>;
 }
 
 function capitalise(text: string, locale: string): string {
@@ -104,7 +106,7 @@ export function buildTree(
   sources: ReadonlyMap<string, SourceNode>,
   languages: Language[],
   linkLabels: Readonly<Record<string, LinkLabels>>,
-): ContentTree {
+): Omit<ContentTree, 'redirects'> {
   const order = readingOrder(sources, languages[0]?.code ?? '');
   const byId = new Map<string, ContentNode>();
   for (const id of order) {

@@ -25,10 +25,10 @@ interface GraphCheck {
   problems: ContentProblem[];
 }
 
-type MetaField = keyof NodeMeta;
-type TextField = keyof LocalizedText;
+export type MetaField = keyof NodeMeta;
+export type TextField = keyof LocalizedText;
 
-interface KindRule {
+export interface KindRule {
   /** How authors call this kind in messages, in the plural. */
   name: string;
   meta: { required: MetaField[]; allowed: MetaField[] };
@@ -39,7 +39,7 @@ const PROSE: TextField[] = ['body', 'note', 'update'];
 const ASKS: TextField[] = ['question', 'answers'];
 
 /** Which fields each kind of node has: one table, so every rule reads the same way. */
-const RULES: Record<NodeKind, KindRule> = {
+export const RULES: Record<NodeKind, KindRule> = {
   home: {
     name: 'the home page',
     meta: { required: ['reviewed'], allowed: ['profiles'] },
@@ -81,7 +81,7 @@ const RULES: Record<NodeKind, KindRule> = {
 };
 
 /** What a missing field is for, in the author's words. */
-const PURPOSE: Partial<Record<MetaField | TextField, string>> = {
+export const PURPOSE: Partial<Record<MetaField | TextField, string>> = {
   parent: 'the node id of the page above in the breadcrumb',
   tasks: "the profile's tasks, in order",
   topic: 'what the task is about, shared across profiles: a file in topics/',
@@ -189,7 +189,7 @@ function checkPlace(node: SourceNode, check: GraphCheck): void {
   }
 }
 
-const BREADCRUMB_KINDS: readonly NodeKind[] = ['home', 'page', 'profile'];
+export const BREADCRUMB_KINDS: readonly NodeKind[] = ['home', 'page', 'profile'];
 
 function checkParent(node: SourceNode, parentId: string, check: GraphCheck): void {
   const seen = new Set([node.id]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { placeholderProblems, placeholderTag } from './placeholders';
 import type { ContentProblem } from './problems';
 
 export type KeyPath = readonly (string | number)[];
@@ -46,7 +47,11 @@ export function readYamlFile(
 ): YamlFile | null {
   const file = path.relative(root, absolutePath);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolutePath, 'utf8'), { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(readFileSync(absolutePath, 'utf8'), {
+    lineCounter,
+    uniqueKeys: true,
+    customTags: [placeholderTag],
+  });
   if (doc.errors.length > 0) {
     // The first syntax error is the one to fix; the rest are mostly its echoes.
     const [error] = doc.errors;
@@ -54,6 +59,8 @@ export function readYamlFile(
     problems.push({ file, line: error?.linePos?.[0].line ?? 1, message: `YAML: ${message}` });
     return null;
   }
+  // A file still holding placeholders is otherwise checked as usual, so it lists everything.
+  problems.push(...placeholderProblems(doc, lineCounter, file));
   return { file, data: doc.toJS(), ...lineLocators(doc, lineCounter) };
 }
 

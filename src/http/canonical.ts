@@ -22,13 +22,16 @@ export function normalizePath(rawPath: string): string {
 
 /**
  * 301s every other spelling of a page's URL to its canonical one: no trailing slash, capitals
- * (`/FR/`), the other language's slugs (`/nl/representant-legal/`). The query string is kept.
+ * (`/FR/`), the other language's slugs (`/nl/representant-legal/`), and an old address from
+ * the content's redirects list. The query string is kept.
  */
 export function redirectToCanonical(site: Site): RequestHandler {
   return (req, res, next) => {
     const normalized = normalizePath(req.path);
     const known = site.pages.has(normalized) || site.searchPaths.has(normalized);
-    const target = known ? normalized : site.resolveAlias(normalized);
+    const target = known
+      ? normalized
+      : (site.tree.redirects.get(normalized) ?? site.resolveAlias(normalized));
     if (!target || target === req.path) return next();
     const query = req.originalUrl.indexOf('?');
     const location = query < 0 ? target : target + req.originalUrl.slice(query);

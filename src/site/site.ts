@@ -1,5 +1,11 @@
 import type { ContentTree, Language } from '../content/tree';
-import { NO_CACHE, prepareAll, type PrepareOptions, type PreparedResponse } from '../http/prepared';
+import {
+  NO_CACHE,
+  prepareAll,
+  type Compression,
+  type PrepareOptions,
+  type PreparedResponse,
+} from '../http/prepared';
 import type { VisitorQuery } from '../search/query';
 import type { SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';
@@ -48,7 +54,11 @@ export interface Site {
 const html = (body: string): PrepareOptions => ({ body, contentType: HTML });
 
 /** Renders every page, then compresses them all at once. */
-export async function buildSite(context: RenderContext, search: SiteSearch): Promise<Site> {
+export async function buildSite(
+  context: RenderContext,
+  search: SiteSearch,
+  compression: Compression = 'best',
+): Promise<Site> {
   const { tree, baseUrl } = context;
   // The overview's diagram is laid out on a worker thread while this one renders the pages.
   const laidOut = layoutOverview(tree, context.translators);
@@ -119,7 +129,10 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
     }
   }
   // The thread pool compresses these while the diagram's layout finishes.
-  const compressing = Promise.all([prepareEach(rendered), prepareEach(renderedErrors)]);
+  const compressing = Promise.all([
+    prepareEach(rendered, compression),
+    prepareEach(renderedErrors, compression),
+  ]);
   const overview = await laidOut;
   const overviews = new Map(
     tree.languages.map((language) => [
@@ -127,7 +140,10 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
       html(renderOverviewPage(context, language, overview)),
     ]),
   );
-  const [[pages, errors], overviewPages] = await Promise.all([compressing, prepareEach(overviews)]);
+  const [[pages, errors], overviewPages] = await Promise.all([
+    compressing,
+    prepareEach(overviews, compression),
+  ]);
   for (const [path, page] of overviewPages) pages.set(path, page);
 
   const searchPage = searchPages(context, search);
@@ -151,8 +167,9 @@ export async function buildSite(context: RenderContext, search: SiteSearch): Pro
 
 async function prepareEach(
   rendered: ReadonlyMap<string, PrepareOptions>,
+  compression: Compression,
 ): Promise<Map<string, PreparedResponse>> {
-  const prepared = await prepareAll([...rendered.values()]);
+  const prepared = await prepareAll([...rendered.values()], compression);
   return new Map(
     [...rendered.keys()].map((key, index) => [key, prepared[index] as PreparedResponse]),
   );
