@@ -6,7 +6,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Every test must make at least one assertion.
   setupFilesAfterEnv: ['<rootDir>/test/setup/every-test-asserts.ts'],
-  // One real browser at a time: the machine has two cores and the suite drives Chromium hard.
-  maxWorkers: 1,
+  // Two files at a time, each with its own server and Chromium: on this two-core machine the
+  // suite took 8 min 43 s so, against 10 min 41 s one at a time, and stayed green.
+  maxWorkers: 2,
   testTimeout: 180_000,
 };
