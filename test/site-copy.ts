@@ -10,7 +10,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PLACEHOLDER } from '../src/content/placeholders';
-import { DEFAULT_PATHS, type SitePaths } from '../src/startup';
+import { ContentError, type ContentProblem } from '../src/content/problems';
+import { DEFAULT_PATHS, loadSiteContent, type SitePaths } from '../src/startup';
 
 /** A copy of the site's content, templates and styles that a test may edit as an author would. */
 export interface SiteCopy {
@@ -87,4 +88,15 @@ export function writePlaceholders(copy: SiteCopy): void {
       .join('\n');
     copy.write(file, written);
   }
+}
+
+/** What the content check says about the copy's content: nothing when it loads. */
+export function contentProblems(copy: SiteCopy): ContentProblem[] {
+  try {
+    loadSiteContent(copy.contentDir);
+  } catch (error) {
+    if (error instanceof ContentError) return [...error.problems];
+    throw error;
+  }
+  return [];
 }

@@ -4,9 +4,15 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { newOutcome, newPage, NewNodeRefused, newTask } from '../../src/content/new-node';
 import { PLACEHOLDER, placeholderTag } from '../../src/content/placeholders';
-import { ContentError, type ContentProblem } from '../../src/content/problems';
+import type { ContentProblem } from '../../src/content/problems';
 import { loadSiteContent, PROJECT_ROOT } from '../../src/startup';
-import { filesUnder, siteCopy, writePlaceholders, type SiteCopy } from '../site-copy';
+import {
+  contentProblems,
+  filesUnder,
+  siteCopy,
+  writePlaceholders,
+  type SiteCopy,
+} from '../site-copy';
 
 /** `npm run new`: skeletons that fail the check until every placeholder is written. */
 
@@ -34,13 +40,7 @@ function placeholdersIn(): string[] {
 }
 
 function problemsOf(): ContentProblem[] {
-  try {
-    loadSiteContent(copy.contentDir);
-  } catch (error) {
-    if (error instanceof ContentError) return [...error.problems];
-    throw error;
-  }
-  return [];
+  return contentProblems(copy);
 }
 
 interface Case {

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
+import { formatProblem, type ContentProblem } from '../../src/content/problems';
 import { loadSiteContent, prepareSite } from '../../src/startup';
 import { nodeById, pathOf, silentLogger, TEST_BASE_URL, testFeedbackDesk } from '../helpers';
-import { siteCopy, type SiteCopy } from '../site-copy';
+import { contentProblems, siteCopy, type SiteCopy } from '../site-copy';
 
 /** content/redirects.yaml: old addresses that keep working after a slug changed. */
 
@@ -18,13 +18,7 @@ afterEach(() => copy.remove());
 
 function problemsWith(redirects: string): ContentProblem[] {
   copy.write(FILE, redirects);
-  try {
-    loadSiteContent(copy.contentDir);
-  } catch (error) {
-    if (error instanceof ContentError) return [...error.problems];
-    throw error;
-  }
-  return [];
+  return contentProblems(copy);
 }
 
 const HEADER = '# Old addresses, and where they lead now.\n';
