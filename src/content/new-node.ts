@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
-import { discoverLanguages } from './locales';
+import { readLocales } from './locales';
 import { findNodeFiles, type NodeFile } from './node-files';
 import { PLACEHOLDER } from './placeholders';
 import { nodeIdSchema, type NodeMeta } from './schema';
@@ -32,7 +32,9 @@ interface Workspace {
 }
 
 function workspace(contentDir: string): Workspace {
-  const languages = discoverLanguages(contentDir);
+  // In the site's order (French, Dutch, German, English), as every other content file; a
+  // problem in the interface strings is the check's to report, not this command's.
+  const languages = readLocales(path.dirname(contentDir), contentDir, []).languages;
   if (languages.length === 0) {
     throw new NewNodeRefused(`${contentDir} has no locales/ folder: is it the content folder?`);
   }

@@ -147,6 +147,14 @@ describe('npm run new', () => {
     );
   });
 
+  it('writes the blocks in the order the site offers its languages', () => {
+    const order = loadSiteContent(copy.contentDir).tree.languages.map((language) => language.code);
+    expect(order.length).toBeGreaterThanOrEqual(2);
+    newPage(copy.contentDir, 'glossary');
+    const page = yamlOf('content/pages/glossary.yaml') as Record<string, unknown>;
+    expect(Object.keys(page).filter((key) => /^[a-z]{2}$/.test(key))).toEqual(order);
+  });
+
   it('writes a block for every language in content/locales/', () => {
     const locales = path.join(copy.contentDir, 'locales');
     // A language the site does not have yet: its folder alone is enough.
