@@ -1,13 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { interfaceString, nodeById, pathOf, tree } from '../helpers';
-import { startSession, type Session } from './support';
-
-/** WCAG 2.2 AA (which includes 2.0 and 2.1 A and AA) plus axe's best practices. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import { axeOn, startSession, type Session } from './support';
 
 async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.passes.length).toBeGreaterThan(0);
   return results.violations.map(
     (violation) =>

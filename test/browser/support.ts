@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { once } from 'node:events';
@@ -115,4 +116,17 @@ export async function open(page: Page, visit: Visit): Promise<void> {
   if (response?.status() !== visit.status) {
     throw new Error(`${visit.path} answered ${response?.status()}, expected ${visit.status}`);
   }
+}
+
+/** WCAG 2.2 AA (which includes 2.0 and 2.1 A and AA) plus axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * axe-core on the page as it is now, run in the page itself ("legacy mode"). The default mode
+ * opens a blank page for every analysis to put the results of the page's frames together; the
+ * site has no frames, and that blank page made each analysis about 2.2 times slower here
+ * (630 against 280 ms a page).
+ */
+export function axeOn(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true);
 }
