@@ -114,6 +114,33 @@ describe('search', () => {
     });
   });
 
+  /**
+   * A visitor asking how to give a user a role, in each language: the user named after a word
+   * of search.yaml's `forWhom` is whom the task is for. A language without its query here fails.
+   */
+  const FOR_WHOM_QUERIES: Record<string, string> = {
+    fr: 'attribuer un rôle à un utilisateur',
+    nl: 'een rol toekennen aan een gebruiker',
+    de: 'Rolle für einen Benutzer zuweisen',
+    en: 'assign a role to a user',
+  };
+
+  describe.each(tree.languages)('in $code, a profile named after "to", "for"', ({ code }) => {
+    it('is whom the task is for: the topic first, and none of that profile’s own tasks', async () => {
+      expect(searchSettings[code]?.forWhom.length).toBeGreaterThan(0);
+      const query = FOR_WHOM_QUERIES[code];
+      expect(query).toBeDefined();
+      const { lines } = await search(code, query ?? '');
+      expect(lines[0]).toBe(pathOf(nodeById('manage-role-assignments'), code));
+      const user = nodeById('user');
+      const usersOwn = tree.nodes
+        .filter((node) => node.profile === user)
+        .map((node) => pathOf(node, code));
+      expect(usersOwn.length).toBeGreaterThan(0);
+      expect(lines.filter((line) => usersOwn.includes(line))).toEqual([]);
+    });
+  });
+
   it('shows the verdict of an answer and marks the words found', async () => {
     const { $, lines } = await search('fr', 'RAE qualité');
     expect(lines[0]).toBe(pathOf(nodeById('rae-activate-quality'), 'fr'));

@@ -11,6 +11,11 @@ const languageSettingsSchema = z.strictObject({
   ignore: z.array(word).default([]),
   /** Groups of words a searcher may use for the same thing: "rae", "gap". */
   synonyms: z.array(z.array(word).min(2, 'a synonym group needs two words or more')).default([]),
+  /**
+   * Words that, before a profile's name, make it whom the task is for, not who asks:
+   * "to" in "assign a role to a user", "aan" in "een rol toekennen aan een gebruiker".
+   */
+  forWhom: z.array(word).default([]),
 });
 
 export type LanguageSearchSettings = z.infer<typeof languageSettingsSchema>;
@@ -26,7 +31,7 @@ export function readSearchSettings(
   problems: ContentProblem[],
 ): SearchSettings {
   const settings: SearchSettings = Object.fromEntries(
-    languages.map((language) => [language, { ignore: [], synonyms: [] }]),
+    languages.map((language) => [language, { ignore: [], synonyms: [], forWhom: [] }]),
   );
   const absolute = path.join(contentDir, SEARCH_SETTINGS_FILE);
   if (!existsSync(absolute)) return settings;

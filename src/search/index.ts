@@ -47,6 +47,8 @@ export interface LanguageIndex {
   occurrences: ReadonlyMap<string, readonly Occurrence[]>;
   vocabulary: Vocabulary;
   ignored: ReadonlySet<string>;
+  /** Words that make the name after them whom a task is for (search.yaml's `forWhom`). */
+  forWhom: ReadonlySet<string>;
   phrases: PhraseTable;
   /**
    * Per synonym group, the other forms of its one-word phrases, counting a little less than
@@ -88,7 +90,7 @@ function isOneWordPhrase(word: string, phrases: PhraseTable): boolean {
 
 export function buildIndex(
   documents: readonly SearchDocument[],
-  ignored: ReadonlySet<string>,
+  { ignored, forWhom }: { ignored: ReadonlySet<string>; forWhom: ReadonlySet<string> },
   phrases: PhraseTable,
   /** Words the index may not hold but a query may use: synonyms. */
   extraWords: Iterable<string>,
@@ -134,6 +136,7 @@ export function buildIndex(
     occurrences,
     vocabulary,
     ignored,
+    forWhom,
     phrases,
     synonymForms: synonymForms(phrases, vocabulary),
   };

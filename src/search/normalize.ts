@@ -41,3 +41,24 @@ export function tokens(text: string): Token[] {
 export function searchWords(text: string, ignored: ReadonlySet<string>): string[] {
   return words(fold(text)).filter((word) => !ignored.has(word));
 }
+
+/**
+ * For each searchable word of a query, whether one of the `forWhom` words comes right before
+ * it, ignored words aside: in "assign a role to an employee", "employee".
+ */
+export function afterForWhom(
+  text: string,
+  ignored: ReadonlySet<string>,
+  forWhom: ReadonlySet<string>,
+): boolean[] {
+  const marks: boolean[] = [];
+  let pending = false;
+  for (const word of words(fold(text))) {
+    if (forWhom.has(word)) pending = true;
+    else if (!ignored.has(word)) {
+      marks.push(pending);
+      pending = false;
+    }
+  }
+  return marks;
+}

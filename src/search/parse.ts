@@ -1,6 +1,6 @@
 import { expandWord, likeliestWord, type Expansion } from './expand';
 import type { LanguageIndex } from './index';
-import { searchWords } from './normalize';
+import { afterForWhom, searchWords } from './normalize';
 import { findPhrases, groupToken } from './phrases';
 import type { Work } from './work';
 
@@ -8,6 +8,11 @@ import type { Work } from './work';
 export interface QueryUnit {
   /** The index tokens it matches, each with how much a match counts. */
   tokens: Expansion;
+  /**
+   * A profile named after "to", "for" (search.yaml's `forWhom`): whom the task is for, so not
+   * looked for among the names of who asks.
+   */
+  forWhom: boolean;
 }
 
 export interface ParsedQuery {
@@ -26,6 +31,7 @@ export function parseQuery(query: string, index: LanguageIndex, work: Work): Par
   const { limits } = work;
   const all = searchWords(query, index.ignored);
   const words = all.slice(0, limits.maxTerms);
+  const forWhom = afterForWhom(query, index.ignored, index.forWhom);
   const expansions = words.map((word) =>
     work.exhausted
       ? new Map<string, number>()
@@ -47,10 +53,13 @@ export function parseQuery(query: string, index: LanguageIndex, work: Work): Par
         }
       }
       tokens.set(groupToken(phrase.group), 1);
-      units.push({ tokens });
+      units.push({ tokens, forWhom: forWhom[position] ?? false });
       position += phrase.length;
     } else {
-      units.push({ tokens: expansions[position] ?? new Map() });
+      units.push({
+        tokens: expansions[position] ?? new Map(),
+        forWhom: forWhom[position] ?? false,
+      });
       position += 1;
     }
   }

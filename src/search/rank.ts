@@ -1,4 +1,4 @@
-import { FIELDS, TEXT, TITLE, type LanguageIndex, type SearchDocument } from './index';
+import { FIELDS, NAMES, TEXT, TITLE, type LanguageIndex, type SearchDocument } from './index';
 import type { QueryUnit } from './parse';
 import type { Work } from './work';
 
@@ -81,6 +81,8 @@ function matchUnit(
     work.spend(occurrences.length);
     if (occurrences.length > 0) matched.add(token);
     for (const { document, field, position, length, part } of occurrences) {
+      // "to a user" is whom the task is for: the user's own tasks are not what is asked.
+      if (unit.forWhom && field === NAMES) continue;
       let hit = hits.get(document);
       if (!hit) hits.set(document, (hit = { score: 0, fields: 0, spans: [] }));
       hit.score = Math.max(hit.score, weight * (part ? PART_WEIGHT : 1) * (WEIGHTS[field] ?? 0));

@@ -44,7 +44,7 @@ export const DEFAULT_LIMITS: SearchLimits = {
   maxSteps: 30_000,
 };
 
-const NO_SETTINGS: LanguageSearchSettings = { ignore: [], synonyms: [] };
+const NO_SETTINGS: LanguageSearchSettings = { ignore: [], synonyms: [], forWhom: [] };
 
 /** What search reads of a content node in one language. */
 function documentOf(node: ContentNode, language: string): SearchDocument {
@@ -82,7 +82,8 @@ function languageSearch(
   const ignored = new Set(settings.ignore.flatMap((word) => words(fold(word))));
   const phrases = phraseTable(settings.synonyms, ignored);
   const synonymWords = settings.synonyms.flat().flatMap((phrase) => searchWords(phrase, ignored));
-  const index = buildIndex(documents, ignored, phrases, synonymWords);
+  const forWhom = new Set(settings.forWhom.flatMap((word) => words(fold(word))));
+  const index = buildIndex(documents, { ignored, forWhom }, phrases, synonymWords);
   const source = (text: string) => excerptSource(text, ignored, phrases);
   return {
     index,
