@@ -43,22 +43,23 @@ export function searchWords(text: string, ignored: ReadonlySet<string>): string[
 }
 
 /**
- * For each searchable word of a query, whether one of the `forWhom` words comes right before
+ * A query's searchable words, each with whether one of the `forWhom` words comes right before
  * it, ignored words aside: in "assign a role to an employee", "employee".
  */
-export function afterForWhom(
+export function queryWords(
   text: string,
   ignored: ReadonlySet<string>,
   forWhom: ReadonlySet<string>,
-): boolean[] {
-  const marks: boolean[] = [];
+): { word: string; afterForWhom: boolean }[] {
+  const found: { word: string; afterForWhom: boolean }[] = [];
   let pending = false;
   for (const word of words(fold(text))) {
-    if (forWhom.has(word)) pending = true;
-    else if (!ignored.has(word)) {
-      marks.push(pending);
+    if (!ignored.has(word)) {
+      found.push({ word, afterForWhom: pending });
       pending = false;
     }
+    // Most are ignored words too; one that is not is still searched for itself.
+    if (forWhom.has(word)) pending = true;
   }
-  return marks;
+  return found;
 }

@@ -1,6 +1,6 @@
 import { expandWord, likeliestWord, type Expansion } from './expand';
 import type { LanguageIndex } from './index';
-import { afterForWhom, searchWords } from './normalize';
+import { queryWords } from './normalize';
 import { findPhrases, groupToken } from './phrases';
 import type { Work } from './work';
 
@@ -29,9 +29,9 @@ export interface ParsedQuery {
  */
 export function parseQuery(query: string, index: LanguageIndex, work: Work): ParsedQuery {
   const { limits } = work;
-  const all = searchWords(query, index.ignored);
-  const words = all.slice(0, limits.maxTerms);
-  const forWhom = afterForWhom(query, index.ignored, index.forWhom);
+  const all = queryWords(query, index.ignored, index.forWhom);
+  const words = all.slice(0, limits.maxTerms).map(({ word }) => word);
+  const forWhom = all.map(({ afterForWhom }) => afterForWhom);
   const expansions = words.map((word) =>
     work.exhausted
       ? new Map<string, number>()
