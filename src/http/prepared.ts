@@ -43,17 +43,18 @@ export type Compression = 'best' | 'quick';
 const BROTLI_QUALITY: Record<Compression, number> = { best: 8, quick: 5 };
 
 /**
- * A window just larger than the response (brotli allows 2^10 to 2^24 bytes): the default 4 MB
- * window makes every encoder on the thread pool set up and keep far more memory than a page of
- * a few kilobytes needs, memory the process then holds as its own.
+ * A brotli window just larger than the response, 64 KB at least (brotli allows 2^10 to 2^24
+ * bytes), for the pages made at start and the search pages made per request alike: the default
+ * 4 MB window makes every encoder set up far more memory than a page of a few kilobytes needs,
+ * and the thread pool's encoders leave it with the process.
  */
-const windowBits = (length: number) =>
+export const brotliWindowBits = (length: number) =>
   Math.min(constants.BROTLI_MAX_WINDOW_BITS, Math.max(16, Math.ceil(Math.log2(length + 1)) + 1));
 
 const brotliOptions = (identity: Buffer, compression: Compression = 'best') => ({
   params: {
     [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[compression],
-    [constants.BROTLI_PARAM_LGWIN]: windowBits(identity.length),
+    [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(identity.length),
     [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
   },
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Encoding } from './prepared';
+import { brotliWindowBits, type Encoding } from './prepared';
 
 /** A finished search page: its bytes, compressed as clients ask for them, and its ETag. */
 export interface SearchPage {
@@ -14,12 +14,9 @@ export interface SearchPage {
  * Brotli for a response made per request, not once at start, for clients that take only
  * brotli. On a 10.7 KB results page brotli 4 gives 2.2 KB at about twice gzip's time (the
  * ready-made pages' brotli 8 costs many times that); brotli 2 is as slow as gzip and larger.
- * A 64 KB window is plenty for a page of at most 14 KB, and cheaper to set up than 4 MB.
+ * Its window fits the page, as the ready-made pages' does (64 KB for a results page).
  */
-const BROTLI = {
-  [constants.BROTLI_PARAM_QUALITY]: 4,
-  [constants.BROTLI_PARAM_LGWIN]: 16,
-};
+const BROTLI_QUALITY = 4;
 /**
  * gzip for a page made per request. A results page is 10 to 12 KB, so a 16 KB window finds
  * every match the default 32 KB one does, and a smaller hash table (memLevel 6) is cheaper to
@@ -32,7 +29,11 @@ const GZIP = { level: 4, windowBits: 14, memLevel: 6 };
 export function compress(identity: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'br') {
     return brotliCompressSync(identity, {
-      params: { ...BROTLI, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(identity.length),
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
     });
   }
   return encoding === 'gzip' ? gzipSync(identity, GZIP) : identity;
