@@ -1,7 +1,7 @@
 import { plainText } from './markdown';
 import { PLACEHOLDER } from './placeholders';
 import type { ContentProblem } from './problems';
-import type { LocalizedText } from './schema';
+import type { LocalizedText } from './fields';
 import { MARKDOWN_FIELDS, type SourceNode } from './source';
 
 /**

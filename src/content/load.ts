@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readLocales, type Messages } from './locales';
 import { ContentError, type ContentProblem } from './problems';
 import { readRedirects, resolveRedirects } from './redirects';
-import { readSourceNode, type NodeKind, type SourceNode } from './source';
+import { findNodeFiles } from './node-files';
+import { readSourceNode, type SourceNode } from './source';
 import { readSearchSettings, type SearchSettings } from './search-settings';
 import { buildTree, type ContentTree, type Language, type LinkLabels } from './tree';
 import { validateGraph, type BrokenNode } from './validate';
@@ -28,33 +28,6 @@ export interface LoadedContent {
   warnings: ContentProblem[];
 }
 
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()
-    .map((name) => path.join(dir, name));
-}
-
-function subfolders(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-/**
- * Where each kind of node lives: the files of a top folder, then the files in each file's own
- * folder, and so on: `profiles/{profile}.yaml`, `profiles/{profile}/{task}.yaml`,
- * `profiles/{profile}/{task}/{outcome}.yaml`.
- */
-export const FOLDERS: readonly { folder: string; kinds: readonly NodeKind[] }[] = [
-  { folder: 'pages', kinds: ['page', 'step'] },
-  { folder: 'profiles', kinds: ['profile', 'task', 'outcome'] },
-  { folder: 'topics', kinds: ['topic'] },
-];
-
 function readNodes(
   root: string,
   contentDir: string,
@@ -63,11 +36,11 @@ function readNodes(
 ) {
   const nodes = new Map<string, SourceNode>();
   const broken = new Map<string, BrokenNode>();
-  const add = (file: string, kind: NodeKind, folderOwner?: string) => {
+  for (const { file, kind, folderOwner } of findNodeFiles(contentDir, problems, root)) {
     const node = readSourceNode(root, file, kind, languages, problems, folderOwner);
     if (!node) {
       broken.set(path.basename(file, '.yaml'), { kind, folderOwner });
-      return;
+      continue;
     }
     const other = nodes.get(node.id);
     if (other) {
@@ -78,30 +51,7 @@ function readNodes(
       });
     }
     nodes.set(node.id, node);
-  };
-  const readFolder = (dir: string, kinds: readonly NodeKind[], owner?: string) => {
-    const [kind, ...deeper] = kinds;
-    if (!kind) return;
-    for (const file of yamlFiles(dir)) {
-      add(file, kind === 'page' && path.basename(file) === 'home.yaml' ? 'home' : kind, owner);
-    }
-    for (const name of subfolders(dir)) {
-      const folder = path.join(dir, name);
-      const label = path.relative(root, folder);
-      if (deeper.length === 0) {
-        problems.push({ file: label, line: 1, message: `a folder is not expected here` });
-      } else if (!existsSync(`${folder}.yaml`)) {
-        problems.push({
-          file: label,
-          line: 1,
-          message: `folder has no file ${name}.yaml beside it`,
-        });
-      } else {
-        readFolder(folder, deeper, name);
-      }
-    }
-  };
-  for (const { folder, kinds } of FOLDERS) readFolder(path.join(contentDir, folder), kinds);
+  }
   return { nodes, broken };
 }
 

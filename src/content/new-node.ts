@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { readLocales } from './locales';
-import { findNodeFiles, type NodeFile } from './node-files';
+import { nodeFilesById, type NodeFile } from './node-files';
 import { PLACEHOLDER } from './placeholders';
-import { nodeIdSchema, type NodeMeta } from './schema';
+import { nodeIdSchema, purposeOf, type NodeMeta } from './fields';
 import { placeholder, skeleton } from './skeleton';
 import type { NodeKind } from './source';
-import { BREADCRUMB_KINDS, PURPOSE } from './validate';
+import { BREADCRUMB_KINDS } from './validate';
 import { appendToList, mapAt, openYaml, setAfter } from './yaml-edit';
 
 /** `npm run new` would not do what was asked; the message says why and what to do instead. */
@@ -42,7 +42,7 @@ function workspace(contentDir: string): Workspace {
     contentDir,
     root: path.dirname(contentDir),
     languages,
-    files: findNodeFiles(contentDir),
+    files: nodeFilesById(contentDir),
     today: new Date().toISOString().slice(0, 10),
     done: [],
     notes: [],
@@ -241,7 +241,9 @@ export function newOutcome(contentDir: string, ownerId: string, outcomeId: strin
   for (const language of ws.languages) {
     const text = mapAt(edit.doc, [language]);
     if (!asks) {
-      const question = placeholder(`the question, ${PURPOSE.question} (${owner.id}, ${language})`);
+      const question = placeholder(
+        `the question, ${purposeOf('question') ?? ''} (${owner.id}, ${language})`,
+      );
       setAfter(text, 'question', question, text.has('body') ? 'body' : 'description');
     }
     const answers = text.get('answers', true);

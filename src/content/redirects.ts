@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from './problems';
-import { nodeIdSchema } from './schema';
+import { nodeIdSchema } from './fields';
 import type { ContentTree } from './tree';
 import { readYamlFile } from './yaml-file';
 

@@ -1,19 +1,13 @@
-import { Document, Pair, Scalar, YAMLMap } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { PLACEHOLDER } from './placeholders';
-import type { NodeMeta } from './schema';
-import type { NodeKind } from './source';
-import { PURPOSE, RULES, type MetaField, type TextField } from './validate';
+import { purposeOf, type MetaField, type NodeMeta, type TextField } from './fields';
+import { modelineOf } from './json-schemas';
+import { NODE_KINDS, type NodeKind } from './kinds';
 
 /** How `npm run new` writes YAML: as the content files are written, long lines kept whole. */
 export const YAML_STYLE = { lineWidth: 0, flowCollectionPadding: false } as const;
 
-/** Words for the fields whose purpose the validator's messages do not spell out. */
-const HINTS: Partial<Record<MetaField | TextField, string>> = {
-  description: 'one sentence shown in search results and link previews',
-  body: 'the text of the page, in Markdown',
-};
-
-const hintFor = (field: MetaField | TextField) => HINTS[field] ?? PURPOSE[field] ?? field;
+const hintFor = (field: MetaField | TextField) => purposeOf(field) ?? field;
 
 /** A value still to write: `!todo` before it, and what it is for beside it. */
 export function placeholder(value: string, comment?: string): Scalar {
@@ -36,14 +30,31 @@ export function textPlaceholder(field: TextField, language: string, id: string):
   return block;
 }
 
+/** One official source still to find: its title, address, the sentence relied on, the day read. */
+function sourcePlaceholder(language: string, id: string, today: string): YAMLSeq {
+  const source = new YAMLMap();
+  const hints: Record<string, string> = {
+    title: "the official page's own title",
+    url: 'the https:// address of the official page',
+    quote: 'the sentence the answer rests on, word for word',
+  };
+  for (const [key, hint] of Object.entries(hints)) {
+    source.items.push(new Pair(new Scalar(key), placeholder(`${hint} (${id}, ${language})`)));
+  }
+  source.items.push(new Pair(new Scalar('checked'), placeholder(today, 'the day you read it')));
+  const list = new YAMLSeq();
+  list.items.push(source);
+  return list;
+}
+
 const VERDICT_CHOICES =
   'self: the visitor can do it; other: someone else must (add who: a profile id); depends: a question follows (npm run new -- outcome)';
 
 /** The placeholder of a language-neutral field: the command's guess, or a sensible default. */
 function metaPlaceholder(field: MetaField, today: string, guess?: string): Scalar {
-  if (field === 'reviewed') return placeholder(guess ?? today, PURPOSE.reviewed);
+  if (field === 'reviewed') return placeholder(guess ?? today, hintFor(field));
   if (field === 'verdict') return placeholder(guess ?? 'self', VERDICT_CHOICES);
-  if (guess !== undefined) return placeholder(guess, PURPOSE[field]);
+  if (guess !== undefined) return placeholder(guess, hintFor(field));
   throw new Error(`npm run new cannot guess ${field}`);
 }
 
@@ -60,12 +71,12 @@ export interface SkeletonRequest {
 }
 
 /**
- * A new node file: every field its kind requires (from the validator's table of rules), and its
+ * A new node file: every field its kind requires (from the table of kinds), and its
  * body, in every language of the site, each value it cannot know marked `!todo`.
  */
 export function skeleton(request: SkeletonRequest): string {
   const { kind, id, languages, known, suggested = {}, today } = request;
-  const rule = RULES[kind];
+  const rule = NODE_KINDS[kind];
   const doc = new Document(new YAMLMap());
   const root = doc.contents as YAMLMap;
   doc.commentBefore =
@@ -85,14 +96,19 @@ export function skeleton(request: SkeletonRequest): string {
   }
   const textFields = [
     ...rule.text.required,
-    ...(rule.text.allowed.includes('body') ? (['body'] as const) : []),
+    ...((rule.text.optional as readonly TextField[]).includes('body') ? (['body'] as const) : []),
   ];
   for (const language of languages) {
     const text = new YAMLMap();
     for (const field of textFields) {
-      text.items.push(new Pair(new Scalar(field), textPlaceholder(field, language, id)));
+      const value =
+        (field as TextField) === 'sources'
+          ? sourcePlaceholder(language, id, today)
+          : textPlaceholder(field, language, id);
+      text.items.push(new Pair(new Scalar(field), value));
     }
     root.items.push(new Pair(new Scalar(language), text));
   }
-  return doc.toString(YAML_STYLE);
+  // The modeline first: editors read the schema from the file's first line.
+  return `${modelineOf(kind)}\n${doc.toString(YAML_STYLE)}`;
 }

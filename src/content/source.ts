@@ -1,26 +1,26 @@
 import path from 'node:path';
-import type { ContentProblem } from './problems';
+import type { z } from 'zod';
 import {
-  localizedTextSchema,
-  META_KEYS,
+  MARKDOWN_FIELDS,
   nodeIdSchema,
-  nodeMetaSchema,
+  purposeOf,
   type LocalizedText,
   type NodeMeta,
-} from './schema';
-import { readYamlFile, schemaProblems, type KeyPath } from './yaml-file';
+} from './fields';
+import {
+  fieldsOf,
+  kindsAllowing,
+  metaSchemaOf,
+  NODE_KINDS,
+  textSchemaOf,
+  type NodeKind,
+} from './kinds';
+import { modelineOf } from './json-schemas';
+import type { ContentProblem } from './problems';
+import { readYamlFile, schemaProblems, type KeyPath, type YamlFile } from './yaml-file';
 
-/**
- * - `home`, `page`: site pages, `pages/*.yaml`; a page may ask a question (the profile finder).
- * - `profile`, `task`: `profiles/{profile}.yaml`, and its tasks in `profiles/{profile}/`.
- * - `outcome`: what follows an answer to a task's question, `profiles/{profile}/{task}/`.
- * - `step`: what follows an answer to a page's question, `pages/{page}/`.
- * - `topic`: what a task is about, whoever asks it, `topics/*.yaml`.
- */
-export type NodeKind = 'home' | 'page' | 'profile' | 'task' | 'outcome' | 'step' | 'topic';
-
-/** The fields of a node's text that are Markdown. */
-export const MARKDOWN_FIELDS = ['body', 'note', 'update'] as const;
+export { MARKDOWN_FIELDS };
+export type { NodeKind };
 
 /** A node file as read from disk and checked against the schema, before the graph is checked. */
 export interface SourceNode {
@@ -39,8 +39,47 @@ export interface SourceNode {
 }
 
 /**
- * Reads one node file. Returns the node when it matches the schema; otherwise null, with every
- * problem pushed onto `problems`.
+ * The schema's complaints, in the author's words: a field this kind does not take says which
+ * kinds take it; any other complaint is the schema's own.
+ */
+function kindProblems(
+  error: z.ZodError,
+  yaml: YamlFile,
+  kind: NodeKind,
+  prefix: KeyPath,
+  input: Record<string, unknown>,
+  expected: readonly string[],
+): ContentProblem[] {
+  const side = prefix.length === 0 ? 'meta' : 'text';
+  const at = prefix.map(String).join('.');
+  const found: ContentProblem[] = [];
+  const rest = error.issues.filter((issue) => {
+    const [key, ...deeper] = issue.path;
+    if (typeof key === 'string' && deeper.length === 0 && input[key] === undefined) {
+      const purpose = purposeOf(key);
+      const name = at ? `${at}.${key}` : key;
+      const message = `${name} is missing${purpose ? ` (${purpose})` : ''}`;
+      found.push({ file: yaml.file, line: yaml.lineOf([...prefix, key]), message });
+      return false;
+    }
+    if (issue.code !== 'unrecognized_keys' || issue.path.length > 0) return true;
+    for (const key of issue.keys) {
+      const others = kindsAllowing(key, side);
+      const name = at ? `${at}.${key}` : key;
+      const message =
+        others.length > 0
+          ? `${name} is only for ${others.join(', ')}, not ${NODE_KINDS[kind].name}`
+          : `unknown key "${key}" (expected ${expected.join(', ')})`;
+      found.push({ file: yaml.file, line: yaml.lineOf([...prefix, key]), message });
+    }
+    return false;
+  });
+  return [...found, ...schemaProblems({ ...error, issues: rest } as z.ZodError, yaml, prefix)];
+}
+
+/**
+ * Reads one node file. Returns the node when it matches its kind's schema; otherwise null,
+ * with every problem pushed onto `problems`.
  */
 export function readSourceNode(
   root: string,
@@ -56,6 +95,15 @@ export function readSourceNode(
   const { file, lineOf, lineInText } = yaml;
   const before = problems.length;
 
+  const modeline = modelineOf(kind);
+  if (yaml.firstLine !== modeline) {
+    problems.push({
+      file,
+      line: 1,
+      message: `the first line should be "${modeline}", so that editors check the file as you type (npm run schemas writes it)`,
+      severity: 'warning',
+    });
+  }
   if (!nodeIdSchema.safeParse(id).success) {
     problems.push({ file, line: 1, message: `file name "${id}" is not a valid node id` });
   }
@@ -67,32 +115,41 @@ export function readSourceNode(
   const entries = raw as Record<string, unknown>;
 
   const metaInput = Object.fromEntries(
-    Object.entries(entries).filter(([key]) => META_KEYS.includes(key)),
+    Object.entries(entries).filter(([key]) => !languages.includes(key)),
   );
-  const meta = nodeMetaSchema.safeParse(metaInput);
-  if (!meta.success) problems.push(...schemaProblems(meta.error, yaml, []));
-
-  for (const key of Object.keys(entries)) {
-    if (!META_KEYS.includes(key) && !languages.includes(key)) {
-      problems.push({
-        file,
-        line: lineOf([key]),
-        message: `unknown key "${key}" (expected ${[...META_KEYS, ...languages].join(', ')})`,
-      });
-    }
+  const meta = metaSchemaOf(kind).safeParse(metaInput);
+  if (!meta.success) {
+    const expected = [...fieldsOf(kind, 'meta'), ...languages];
+    problems.push(...kindProblems(meta.error, yaml, kind, [], metaInput, expected));
   }
 
+  const textSchema = textSchemaOf(kind);
   const text: Record<string, LocalizedText> = {};
   for (const language of languages) {
     if (entries[language] === undefined) {
       problems.push({ file, line: 1, message: `missing the "${language}" text of this page` });
       continue;
     }
-    const parsed = localizedTextSchema.safeParse(entries[language]);
-    if (parsed.success) text[language] = parsed.data;
-    else problems.push(...schemaProblems(parsed.error, yaml, [language]));
+    const input = entries[language];
+    const parsed = textSchema.safeParse(input);
+    if (parsed.success) text[language] = parsed.data as LocalizedText;
+    else {
+      const fields = typeof input === 'object' && input !== null ? input : {};
+      const expected = fieldsOf(kind, 'text');
+      problems.push(
+        ...kindProblems(
+          parsed.error,
+          yaml,
+          kind,
+          [language],
+          fields as Record<string, unknown>,
+          expected,
+        ),
+      );
+    }
   }
 
-  if (problems.length > before || !meta.success) return null;
-  return { id, kind, folderOwner, file, meta: meta.data, text, lineOf, lineInText };
+  const failed = problems.slice(before).some((problem) => problem.severity !== 'warning');
+  if (failed || !meta.success) return null;
+  return { id, kind, folderOwner, file, meta: meta.data as NodeMeta, text, lineOf, lineInText };
 }

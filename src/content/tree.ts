@@ -1,7 +1,7 @@
 import { optionOwners, readingOrder, TOPICS_PAGE_ID } from './graph';
 import { isNodeReference } from './links';
 import { plainText, renderMarkdown, type LinkRenderEnv } from './markdown';
-import type { VerdictKind } from './schema';
+import type { VerdictKind } from './fields';
 import type { NodeKind, SourceNode } from './source';
 
 export interface Language {

@@ -3,7 +3,8 @@ import { externalLinkProblem, isNodeReference } from './links';
 import { checkLanguages, type LanguageStyle } from './language-checks';
 import { inspectMarkdown } from './markdown';
 import type { ContentProblem } from './problems';
-import type { LocalizedText, NodeMeta } from './schema';
+import { META_FIELDS, purposeOf } from './fields';
+import { NODE_KINDS } from './kinds';
 import { MARKDOWN_FIELDS, type NodeKind, type SourceNode } from './source';
 
 /** A file that exists but failed the schema: its problems are reported already. */
@@ -25,81 +26,6 @@ interface GraphCheck {
   problems: ContentProblem[];
 }
 
-export type MetaField = keyof NodeMeta;
-export type TextField = keyof LocalizedText;
-
-export interface KindRule {
-  /** How authors call this kind in messages, in the plural. */
-  name: string;
-  meta: { required: MetaField[]; allowed: MetaField[] };
-  text: { required: TextField[]; allowed: TextField[] };
-}
-
-const PROSE: TextField[] = ['body', 'note', 'update'];
-const ASKS: TextField[] = ['question', 'answers'];
-
-/** Which fields each kind of node has: one table, so every rule reads the same way. */
-export const RULES: Record<NodeKind, KindRule> = {
-  home: {
-    name: 'the home page',
-    meta: { required: ['reviewed'], allowed: ['profiles'] },
-    text: { required: ['title', 'description'], allowed: PROSE },
-  },
-  page: {
-    name: 'site pages',
-    meta: { required: ['parent', 'reviewed'], allowed: ['profiles', 'options'] },
-    text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
-  },
-  step: {
-    name: "the steps of a page's question",
-    meta: { required: ['reviewed'], allowed: ['options'] },
-    text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
-  },
-  profile: {
-    name: 'profiles',
-    meta: { required: ['parent', 'tasks', 'reviewed'], allowed: [] },
-    text: {
-      required: ['slug', 'title', 'description', 'asRole', 'withArticle'],
-      allowed: [...PROSE, 'currentName'],
-    },
-  },
-  task: {
-    name: 'tasks',
-    meta: { required: ['topic', 'verdict', 'reviewed'], allowed: ['who', 'options'] },
-    text: { required: ['slug', 'title', 'description'], allowed: [...PROSE, ...ASKS] },
-  },
-  outcome: {
-    name: 'outcomes',
-    meta: { required: ['verdict', 'reviewed'], allowed: ['who', 'options'] },
-    text: { required: ['slug', 'condition', 'description'], allowed: [...PROSE, ...ASKS] },
-  },
-  topic: {
-    name: 'topics',
-    meta: { required: ['reviewed'], allowed: [] },
-    text: { required: ['slug', 'title', 'description'], allowed: ['body'] },
-  },
-};
-
-/** What a missing field is for, in the author's words. */
-export const PURPOSE: Partial<Record<MetaField | TextField, string>> = {
-  parent: 'the node id of the page above in the breadcrumb',
-  tasks: "the profile's tasks, in order",
-  topic: 'what the task is about, shared across profiles: a file in topics/',
-  verdict: 'self, other or depends',
-  slug: 'the URL segment',
-  title: 'the name of the page',
-  asRole: 'the name as it reads after "I am"',
-  withArticle: 'the name with its article, as in "only the …"',
-  condition: "the situation this outcome answers, continuing the task's title",
-  question: 'asked as the h1 of the page',
-  reviewed: 'the day a person last checked this page against the official pages, YYYY-MM-DD',
-};
-
-const kindsAllowing = (field: MetaField | TextField, side: 'meta' | 'text') =>
-  Object.values(RULES)
-    .filter((rule) => [...rule[side].required, ...rule[side].allowed].includes(field as never))
-    .map((rule) => rule.name);
-
 /** Checks what the schema cannot: the graph, the flows, the links and the slugs. */
 export function validateGraph(check: GraphCheck): void {
   for (const id of check.requiredIds) {
@@ -112,7 +38,6 @@ export function validateGraph(check: GraphCheck): void {
   if (!home || home.kind !== 'home') return;
   const owners = optionOwners(check.nodes);
   for (const node of check.nodes.values()) {
-    checkFields(node, check);
     checkPlace(node, check);
     checkVerdict(node, check);
     checkQuestion(node, check);
@@ -138,38 +63,6 @@ function kindOf(check: GraphCheck, id: string): NodeKind | undefined {
   return check.nodes.get(id)?.kind ?? check.broken.get(id)?.kind;
 }
 
-function checkFields(node: SourceNode, check: GraphCheck): void {
-  const rule = RULES[node.kind];
-  for (const field of rule.meta.required) {
-    if (node.meta[field] === undefined) {
-      const purpose = PURPOSE[field] ? ` (${PURPOSE[field]})` : '';
-      problem(check, node, 1, `${field} is missing${purpose}`);
-    }
-  }
-  for (const field of Object.keys(node.meta) as MetaField[]) {
-    if (![...rule.meta.required, ...rule.meta.allowed].includes(field)) {
-      const message = `${field} is only for ${kindsAllowing(field, 'meta').join(', ')}, not ${rule.name}`;
-      problem(check, node, node.lineOf([field]), message);
-    }
-  }
-  for (const language of check.languages) {
-    const text = node.text[language];
-    if (!text) continue;
-    for (const field of rule.text.required) {
-      if (text[field] === undefined) {
-        const purpose = PURPOSE[field] ? ` (${PURPOSE[field]})` : '';
-        problem(check, node, node.lineOf([language]), `${language}.${field} is missing${purpose}`);
-      }
-    }
-    for (const field of Object.keys(text) as TextField[]) {
-      if (![...rule.text.required, ...rule.text.allowed].includes(field)) {
-        const message = `${language}.${field} is only for ${kindsAllowing(field, 'text').join(', ')}, not ${rule.name}`;
-        problem(check, node, node.lineOf([language, field]), message);
-      }
-    }
-  }
-}
-
 function checkPlace(node: SourceNode, check: GraphCheck): void {
   const { meta } = node;
   if (meta.parent) checkParent(node, meta.parent, check);
@@ -189,14 +82,15 @@ function checkPlace(node: SourceNode, check: GraphCheck): void {
   }
 }
 
-export const BREADCRUMB_KINDS: readonly NodeKind[] = ['home', 'page', 'profile'];
+/** The kinds a breadcrumb passes through: those a `parent` may name. */
+export const BREADCRUMB_KINDS: readonly NodeKind[] = META_FIELDS.parent.refers ?? [];
 
 function checkParent(node: SourceNode, parentId: string, check: GraphCheck): void {
   const seen = new Set([node.id]);
   for (let id: string | undefined = parentId; id; id = check.nodes.get(id)?.meta.parent) {
     const parent = check.nodes.get(id);
     if (!parent || !BREADCRUMB_KINDS.includes(parent.kind)) {
-      const reason = parent ? `is one of the ${RULES[parent.kind].name}` : 'does not exist';
+      const reason = parent ? `is one of the ${NODE_KINDS[parent.kind].name}` : 'does not exist';
       problem(check, node, node.lineOf(['parent']), `parent "${id}" ${reason}`);
       return;
     }
@@ -308,7 +202,7 @@ function checkQuestion(node: SourceNode, check: GraphCheck): void {
         check,
         node,
         node.lineOf([language]),
-        `${language}.question is missing (${PURPOSE.question})`,
+        `${language}.question is missing (${purposeOf('question') ?? ''})`,
       );
     }
     const answers = text.answers ?? {};

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { purposeOf } from './fields';
 import { placeholderProblems, placeholderTag } from './placeholders';
 import type { ContentProblem } from './problems';
 
@@ -12,6 +13,8 @@ export interface YamlFile {
   /** Path relative to the project root, for messages. */
   file: string;
   data: unknown;
+  /** The file's first line, where an editor looks for the schema it follows. */
+  firstLine: string;
   /** The line of the value at `keyPath`, or of its nearest enclosing value. */
   lineOf(keyPath: KeyPath): number;
   /** The line of line `offset` inside the text at `keyPath` (block scalars start a line lower). */
@@ -25,7 +28,8 @@ interface LocatedNode {
 
 function lineLocators(doc: Document.Parsed, lineCounter: LineCounter) {
   const lineOf = (keyPath: KeyPath): number => {
-    for (let depth = keyPath.length; depth >= 0; depth--) {
+    // Depth 0 is the file itself: its first line, even when a comment opens the file.
+    for (let depth = keyPath.length; depth > 0; depth--) {
       const node = doc.getIn(keyPath.slice(0, depth), true) as LocatedNode | undefined;
       if (node?.range) return lineCounter.linePos(node.range[0]).line;
     }
@@ -47,7 +51,8 @@ export function readYamlFile(
 ): YamlFile | null {
   const file = path.relative(root, absolutePath);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolutePath, 'utf8'), {
+  const source = readFileSync(absolutePath, 'utf8');
+  const doc = parseDocument(source, {
     lineCounter,
     uniqueKeys: true,
     customTags: [placeholderTag],
@@ -61,7 +66,8 @@ export function readYamlFile(
   }
   // A file still holding placeholders is otherwise checked as usual, so it lists everything.
   problems.push(...placeholderProblems(doc, lineCounter, file));
-  return { file, data: doc.toJS(), ...lineLocators(doc, lineCounter) };
+  const firstLine = (source.split('\n', 1)[0] ?? '').trimEnd();
+  return { file, data: doc.toJS(), firstLine, ...lineLocators(doc, lineCounter) };
 }
 
 /** Zod's complaints about the value at `prefix`, each at its own line. */
@@ -75,8 +81,9 @@ export function schemaProblems(
       string | number
     )[];
     const where = keyPath.join('.');
+    const purpose = purposeOf(String(keyPath.at(-1)));
     const message = /received undefined$/.test(issue.message)
-      ? `${where} is missing`
+      ? `${where} is missing${purpose ? ` (${purpose})` : ''}`
       : `${where ? `${where}: ` : ''}${issue.message}`;
     return { file: yaml.file, line: yaml.lineOf(keyPath), message };
   });

@@ -1,6 +1,6 @@
 import type { ContentNode, Language } from '../content/tree';
 import type { Translate } from '../i18n';
-import type { VerdictKind } from '../content/schema';
+import type { VerdictKind } from '../content/fields';
 
 /** A verdict as the visitor reads it: a sentence, and the short form the table uses. */
 export interface VerdictView {

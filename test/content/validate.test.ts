@@ -78,7 +78,7 @@ describe('content validation', () => {
     expect(problems[0]).toMatchObject({
       file: `content/${TASK}`,
       line: lineOf(TASK, '\nnl:') + 2,
-      message: 'nl.description is missing',
+      message: 'nl.description is missing (one sentence shown in search results and link previews)',
     });
   });
 
@@ -300,7 +300,7 @@ describe('content validation of questions, outcomes and verdicts', () => {
 
   it('reports a task or an outcome without a verdict', () => {
     const problems = problemsOf((edit) =>
-      edit(OUTCOME, (text) => text.replace(/^verdict: other\nwho: access-manager\n/, '')),
+      edit(OUTCOME, (text) => text.replace(/^verdict: other\nwho: access-manager\n/m, '')),
     );
     expect(problems.map(formatProblem)).toEqual([
       `content/${OUTCOME}:1: verdict is missing (self, other or depends)`,
@@ -389,7 +389,7 @@ describe('content validation of questions, outcomes and verdicts', () => {
       ),
     );
     expect(problems.map(formatProblem)).toContainEqual(
-      `content/${QUESTION}:1: topic "activate-qualities" has no file topics/activate-qualities.yaml`,
+      `content/${QUESTION}:${lineOf(QUESTION, 'topic:')}: topic "activate-qualities" has no file topics/activate-qualities.yaml`,
     );
   });
 });
