@@ -157,6 +157,8 @@ export function verdictText(
   if (!node.verdict) return undefined;
   const key =
     form === 'short' ? `verdict.short.${node.verdict.kind}` : `verdict.${node.verdict.kind}`;
-  const who = node.verdict.who?.text[code]?.withArticle ?? '';
+  const language = tree.languages.find((candidate) => candidate.code === code);
+  const names = node.verdict.who.map((profile) => profile.text[code]?.withArticle ?? '');
+  const who = new Intl.ListFormat(language?.tag, { type: 'disjunction' }).format(names);
   return interfaceString(code, key).replace('{{who}}', who);
 }

@@ -80,6 +80,11 @@ export const sourceSchema = z.strictObject({
   language: languageCodeSchema
     .optional()
     .describe("the source's language, when it is not the language of the block"),
+  differs: plainText('differs')
+    .optional()
+    .describe(
+      'when this official page says otherwise than the answer (an older wording): what it says, in the language of the block',
+    ),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -98,7 +103,12 @@ export const historyEntrySchema = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-export const VERDICTS = ['self', 'other', 'depends'] as const;
+/**
+ * `self`: you can do it yourself; `other`: someone else must (`who`); `depends`: a question
+ * follows; `automatic`: nobody needs to, it happens by itself (a step the official sites
+ * have since automated).
+ */
+export const VERDICTS = ['self', 'other', 'depends', 'automatic'] as const;
 export type VerdictKind = (typeof VERDICTS)[number];
 
 interface FieldDeclaration {
@@ -137,9 +147,13 @@ export const META_FIELDS = {
   ),
   verdict: field(
     z.enum(VERDICTS, { message: `verdict must be one of ${VERDICTS.join(', ')}` }),
-    'self, other or depends',
+    'self, other, depends or automatic',
   ),
-  who: field(nodeIdSchema, 'with verdict: other, the profile who must act', ['profile']),
+  who: field(
+    z.union([nodeIdSchema, z.array(nodeIdSchema).min(2)]),
+    'with verdict: other, the profile who must act, or a list of the profiles who may',
+    ['profile'],
+  ),
   options: field(
     z.array(nodeIdSchema),
     'the nodes the options of the question lead to, in the order offered',
@@ -188,6 +202,10 @@ export const TEXT_FIELDS = {
     z.array(sourceSchema).min(1, 'list at least one source'),
     'the official pages the answer rests on',
   ),
+  explains: field(
+    z.array(z.string().regex(ID_PATTERN, 'must be the id of an entry of glossary.yaml')).min(1),
+    'glossary terms this text explains in place, so it need not link them (ids from glossary.yaml)',
+  ),
   history: field(
     z.array(historyEntrySchema).min(1),
     'dated changes of the procedure, newest first',
@@ -217,3 +235,29 @@ export function purposeOf(name: string): string | undefined {
   if (name in TEXT_FIELDS) return TEXT_FIELDS[name as TextField].purpose;
   return undefined;
 }
+
+/** What one language says about a glossary entry. */
+export const glossaryTextSchema = z.strictObject({
+  term: plainText('term').describe('the word as the guide writes it: « Qualité », CSAM'),
+  aliases: z
+    .array(plainText('alias'))
+    .min(1)
+    .optional()
+    .describe(
+      'other forms of the word in texts (plural, abbreviation, old name), found as whole words',
+    ),
+  definition: text('definition').describe(
+    'what it means, in two or three plain sentences (Markdown)',
+  ),
+  sources: z
+    .array(sourceSchema)
+    .min(1, 'list at least one source')
+    .optional()
+    .describe('the official pages the definition rests on'),
+});
+export type GlossaryText = z.infer<typeof glossaryTextSchema>;
+
+/** A host name as it appears in an address: `www.socialsecurity.be`. */
+export const hostSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'must be a host name such as www.socialsecurity.be');

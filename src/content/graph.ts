@@ -4,6 +4,9 @@ import type { SourceNode } from './source';
 /** The site page whose URL topic pages live under: `/fr/je-voudrais/activer-une-qualite/`. */
 export const TOPICS_PAGE_ID = 'topics';
 
+/** The site page that lists the glossary's entries: `[CSAM](glossary#csam)` links one. */
+export const GLOSSARY_PAGE_ID = 'glossary';
+
 /**
  * Where a reader can go from a node by what its content offers, in one language and in
  * reading order: the profiles and tasks it lists, its question's options, the topics (on the

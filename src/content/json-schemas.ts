@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { NODE_KIND_NAMES, NODE_KINDS, fileSchemaOf, type NodeKind } from './kinds';
+import {
+  DATA_FILES,
+  fileSchemaOf,
+  NODE_KIND_NAMES,
+  NODE_KINDS,
+  type DataFileName,
+  type NodeKind,
+} from './kinds';
 
 /**
  * JSON Schemas of the content files, made from the table of kinds, so that an editor (VS Code
@@ -10,6 +17,10 @@ import { NODE_KIND_NAMES, NODE_KINDS, fileSchemaOf, type NodeKind } from './kind
 export const SCHEMAS_DIR = 'schemas';
 
 export const schemaFileOf = (kind: NodeKind) => `${kind}.schema.json`;
+
+/** `glossary.yaml` follows `glossary.schema.json`. */
+export const dataSchemaFileOf = (name: DataFileName) =>
+  DATA_FILES[name].file.replace(/\.yaml$/, '.schema.json');
 
 /** Dates are read from YAML as text; the schema says which text. */
 function dateAsText(context: { jsonSchema: Record<string, unknown> }): void {
@@ -23,15 +34,24 @@ function dateAsText(context: { jsonSchema: Record<string, unknown> }): void {
 
 /** Each kind's schema as the text of its file, by file name. */
 export function contentSchemas(languages: readonly string[]): Map<string, string> {
+  // Draft 7: the newest the YAML extension of VS Code reads.
+  const asText = (schema: z.ZodType) =>
+    `${JSON.stringify(
+      z.toJSONSchema(schema, {
+        target: 'draft-7',
+        io: 'input',
+        unrepresentable: 'any',
+        override: dateAsText,
+      }),
+      null,
+      2,
+    )}\n`;
   const files = new Map<string, string>();
   for (const kind of NODE_KIND_NAMES) {
-    const json = z.toJSONSchema(fileSchemaOf(kind, languages), {
-      target: 'draft-7',
-      io: 'input',
-      unrepresentable: 'any',
-      override: dateAsText,
-    });
-    files.set(schemaFileOf(kind), `${JSON.stringify(json, null, 2)}\n`);
+    files.set(schemaFileOf(kind), asText(fileSchemaOf(kind, languages)));
+  }
+  for (const name of Object.keys(DATA_FILES) as DataFileName[]) {
+    files.set(dataSchemaFileOf(name), asText(DATA_FILES[name].schema(languages)));
   }
   return files;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  glossaryTextSchema,
+  hostSchema,
   META_FIELDS,
   NODE_KIND_NAMES,
   TEXT_FIELDS,
@@ -27,7 +29,7 @@ interface KindDeclaration {
   text: { required: readonly TextField[]; optional: readonly TextField[] };
 }
 
-const PROSE = ['body', 'note', 'update'] as const satisfies readonly TextField[];
+const PROSE = ['body', 'note', 'update', 'explains'] as const satisfies readonly TextField[];
 const ASKS = ['question', 'answers'] as const satisfies readonly TextField[];
 /** What an answer shows beyond its prose: the step that changed, its sources, its history. */
 const ANSWERS = ['notice', 'sources', 'history'] as const satisfies readonly TextField[];
@@ -79,7 +81,7 @@ export const NODE_KINDS = {
     name: 'topics',
     place: 'topics/*.yaml',
     meta: { required: ['reviewed'], optional: [] },
-    text: { required: ['slug', 'title', 'description'], optional: ['body'] },
+    text: { required: ['slug', 'title', 'description'], optional: ['body', 'explains'] },
   },
 } as const satisfies Record<NodeKind, KindDeclaration>;
 
@@ -147,3 +149,41 @@ export function fileSchemaOf(kind: NodeKind, languages: readonly string[]) {
       `One of the ${NODE_KINDS[kind].name} of the guide (content/${NODE_KINDS[kind].place}).`,
     );
 }
+
+/**
+ * The content files that are not pages, each declared once: where it is and what it holds.
+ * `languages` are those of the site: the schema of a file with a block per language needs them.
+ */
+export const DATA_FILES = {
+  glossary: {
+    name: 'the glossary',
+    file: 'glossary.yaml',
+    schema: (languages: readonly string[]) =>
+      z
+        .record(
+          z
+            .string()
+            .regex(
+              /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+              'an entry id is lower-case letters, digits and hyphens',
+            ),
+          z.strictObject(
+            Object.fromEntries(languages.map((language) => [language, glossaryTextSchema])),
+          ),
+        )
+        .describe('The words the guide explains, by id; link an entry as [CSAM](glossary#csam).'),
+  },
+  officialHosts: {
+    name: 'the official hosts',
+    file: 'official-hosts.yaml',
+    schema: () =>
+      z
+        .array(hostSchema)
+        .min(1)
+        .describe(
+          'The hosts whose pages may be cited as sources: official sites only, each host written out (www.csam.be and csam.be are two).',
+        ),
+  },
+} as const;
+
+export type DataFileName = keyof typeof DATA_FILES;

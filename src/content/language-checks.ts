@@ -2,7 +2,7 @@ import { plainText } from './markdown';
 import { PLACEHOLDER } from './placeholders';
 import type { ContentProblem } from './problems';
 import type { LocalizedText } from './fields';
-import { MARKDOWN_FIELDS, type SourceNode } from './source';
+import { markdownTexts, type SourceNode } from './source';
 
 /**
  * Checks that a text reads as written in its language: its own quotation marks, French
@@ -67,9 +67,7 @@ function passages(node: SourceNode, language: string): Passage[] {
       line: () => node.lineOf([language, 'answers', id]),
     });
   }
-  for (const field of MARKDOWN_FIELDS) {
-    const source = text[field];
-    if (source === undefined) continue;
+  for (const { keyPath, name, source } of markdownTexts(node, language)) {
     let cursor = 0;
     // Paragraphs, and each item of a list on its own, each at its own line.
     for (const paragraph of source.split(/\n\s*\n|\n(?=\s*(?:[-*]|\d+\.)\s)/)) {
@@ -78,11 +76,7 @@ function passages(node: SourceNode, language: string): Passage[] {
       const words = plainText(paragraph);
       if (words) {
         const offset = source.slice(0, start).split('\n').length - 1;
-        found.push({
-          field: `${language}.${field}`,
-          text: words,
-          line: () => node.lineInText([language, field], offset),
-        });
+        found.push({ field: name, text: words, line: () => node.lineInText(keyPath, offset) });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { inspectMarkdown } from './markdown';
-import { MARKDOWN_FIELDS, type SourceNode } from './source';
+import { markdownTexts, type SourceNode } from './source';
 
 /** Rules for external links: safe schemes only, and in the page's language unless declared. */
 
@@ -68,17 +68,28 @@ export function externalLinkProblem(
   return null;
 }
 
-/** Internal links are written as the target's node id, never as a URL. */
+const NODE_REFERENCE = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
+
+/**
+ * Internal links are written as the target's node id, never as a URL; an entry of the
+ * glossary page adds its id: `glossary#csam`.
+ */
 export function isNodeReference(href: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(href);
+  return NODE_REFERENCE.test(href);
+}
+
+/** The node a reference names, and the entry of it, if any: `glossary#csam`. */
+export function referenceParts(href: string): { id: string; fragment?: string } {
+  const [, id = href, fragment] = NODE_REFERENCE.exec(href) ?? [];
+  return { id, fragment };
 }
 
 /** The node ids a node's text links to, in one language, in reading order. */
 export function linkTargets(node: SourceNode, language: string): string[] {
-  const text = node.text[language];
-  return MARKDOWN_FIELDS.flatMap((field) =>
-    inspectMarkdown(text?.[field] ?? '')
+  return markdownTexts(node, language).flatMap(({ source }) =>
+    inspectMarkdown(source)
       .links.map((link) => link.href)
-      .filter(isNodeReference),
+      .filter(isNodeReference)
+      .map((href) => referenceParts(href).id),
   );
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readLocales, type Messages } from './locales';
 import { ContentError, type ContentProblem } from './problems';
 import { readRedirects, resolveRedirects } from './redirects';
+import { readDataFile } from './data-files';
 import { findNodeFiles } from './node-files';
 import { readSourceNode, type SourceNode } from './source';
 import { readSearchSettings, type SearchSettings } from './search-settings';
@@ -17,6 +18,8 @@ export interface LoadOptions {
   reservedSlugs?: (messages: Messages) => readonly string[];
   /** Nodes the templates link to on every page. */
   requiredNodeIds?: readonly string[];
+  /** Today, YYYY-MM-DD, for the checks of dates; the clock's by default. */
+  today?: string;
 }
 
 export interface LoadedContent {
@@ -91,7 +94,12 @@ export function loadContent(options: LoadOptions): LoadedContent {
       return [code, { quotes: meta.quotes ?? '' }];
     }),
   );
+  const glossary = readDataFile('glossary', root, contentDir, locales.languages, problems);
+  const hosts = readDataFile('officialHosts', root, contentDir, locales.languages, problems);
   validateGraph({
+    glossary: new Set(Object.keys(glossary?.value ?? {})),
+    officialHosts: new Set(hosts?.value ?? []),
+    today: options.today ?? new Date().toISOString().slice(0, 10),
     styles,
     nodes: sources,
     broken,

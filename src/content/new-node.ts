@@ -231,7 +231,9 @@ export function newOutcome(contentDir: string, ownerId: string, outcomeId: strin
   if (!asks) {
     const verdict = meta.get('verdict');
     const who = meta.get('who');
-    if (verdict === 'self' || verdict === 'other') suggested.verdict = verdict;
+    if (verdict === 'self' || verdict === 'other' || verdict === 'automatic') {
+      suggested.verdict = verdict;
+    }
     if (typeof who === 'string') suggested.who = who;
     // A new node: the old one carried the placeholder's mark and comment.
     meta.set('verdict', new Scalar('depends'));

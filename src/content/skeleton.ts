@@ -48,7 +48,7 @@ function sourcePlaceholder(language: string, id: string, today: string): YAMLSeq
 }
 
 const VERDICT_CHOICES =
-  'self: the visitor can do it; other: someone else must (add who: a profile id); depends: a question follows (npm run new -- outcome)';
+  'self: the visitor can do it; other: someone else must (add who: a profile id, or a list); depends: a question follows (npm run new -- outcome); automatic: nobody needs to';
 
 /** The placeholder of a language-neutral field: the command's guess, or a sensible default. */
 function metaPlaceholder(field: MetaField, today: string, guess?: string): Scalar {

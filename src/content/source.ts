@@ -38,6 +38,31 @@ export interface SourceNode {
   lineInText(keyPath: KeyPath, offset: number): number;
 }
 
+/** A Markdown text of a node, where it is, and how messages name it: `fr.history.0.change`. */
+export interface MarkdownText {
+  keyPath: (string | number)[];
+  name: string;
+  source: string;
+}
+
+/** Every Markdown text of a node in one language, in the order the page shows them. */
+export function markdownTexts(node: SourceNode, language: string): MarkdownText[] {
+  const text = node.text[language];
+  if (!text) return [];
+  const found: MarkdownText[] = [];
+  for (const field of MARKDOWN_FIELDS) {
+    const source = text[field];
+    if (source !== undefined) {
+      found.push({ keyPath: [language, field], name: `${language}.${field}`, source });
+    }
+  }
+  (text.history ?? []).forEach((entry, index) => {
+    const keyPath = [language, 'history', index, 'change'];
+    found.push({ keyPath, name: keyPath.join('.'), source: entry.change });
+  });
+  return found;
+}
+
 /**
  * The schema's complaints, in the author's words: a field this kind does not take says which
  * kinds take it; any other complaint is the schema's own.

@@ -51,8 +51,8 @@ export interface LinkLabels {
 
 export interface Verdict {
   kind: VerdictKind;
-  /** With `other`: the profile who must act. */
-  who?: ContentNode;
+  /** With `other`: the profile who must act, or those who may; empty otherwise. */
+  who: ContentNode[];
 }
 
 export interface ContentNode {
@@ -95,6 +95,31 @@ export interface ContentTree {
   topics: ContentNode[];
   /** Old paths from content/redirects.yaml, each with the canonical path it now leads to. */
   redirects: ReadonlyMap<string, string>;
+}
+
+/**
+ * One language's text of a node, which validation guarantees: a missing one is a bug, and
+ * fails here, loudly, rather than rendering a blank.
+ */
+export function textIn(node: ContentNode, language: Language | string): PageText {
+  const code = typeof language === 'string' ? language : language.code;
+  const text = node.text[code];
+  if (!text) throw new Error(`${node.file}: no "${code}" text for "${node.id}"`);
+  return text;
+}
+
+/** A field the node's kind requires, in one language: it fails loudly when it is missing. */
+export function requiredText<F extends keyof PageText>(
+  node: ContentNode,
+  language: Language | string,
+  field: F,
+): NonNullable<PageText[F]> {
+  const value = textIn(node, language)[field];
+  if (value === undefined || value === null) {
+    const code = typeof language === 'string' ? language : language.code;
+    throw new Error(`${node.file}: ${code}.${String(field)} is missing for "${node.id}"`);
+  }
+  return value as NonNullable<PageText[F]>;
 }
 
 function capitalise(text: string, locale: string): string {
@@ -171,7 +196,8 @@ function linkNodes(
     if (previous && (node.kind === 'outcome' || node.kind === 'step'))
       node.previous = get(previous.id);
     if (meta.verdict) {
-      node.verdict = { kind: meta.verdict, who: meta.who ? get(meta.who) : undefined };
+      const who = typeof meta.who === 'string' ? [meta.who] : (meta.who ?? []);
+      node.verdict = { kind: meta.verdict, who: who.map(get) };
     }
     if (meta.topic) node.topic = get(meta.topic);
   }

@@ -1,11 +1,12 @@
-import { nextIds, optionOwners, TOPICS_PAGE_ID } from './graph';
-import { externalLinkProblem, isNodeReference } from './links';
+import { GLOSSARY_PAGE_ID, nextIds, optionOwners, TOPICS_PAGE_ID } from './graph';
+import { MARKDOWN_FIELDS } from './fields';
+import { externalLinkProblem, isNodeReference, languageOfUrl, referenceParts } from './links';
 import { checkLanguages, type LanguageStyle } from './language-checks';
-import { inspectMarkdown } from './markdown';
+import { inspectMarkdown, plainText } from './markdown';
 import type { ContentProblem } from './problems';
 import { META_FIELDS, purposeOf } from './fields';
 import { NODE_KINDS } from './kinds';
-import { MARKDOWN_FIELDS, type NodeKind, type SourceNode } from './source';
+import { markdownTexts, type NodeKind, type SourceNode } from './source';
 
 /** A file that exists but failed the schema: its problems are reported already. */
 export interface BrokenNode {
@@ -21,6 +22,12 @@ interface GraphCheck {
   reservedSlugs: ReadonlyMap<string, readonly string[]>;
   /** Nodes the site cannot do without: home and those linked from every page. */
   requiredIds: readonly string[];
+  /** Hosts whose pages may be cited as sources: `content/official-hosts.yaml`. */
+  officialHosts: ReadonlySet<string>;
+  /** Today, YYYY-MM-DD: no source can have been checked later. */
+  today: string;
+  /** The ids of the glossary's entries, which `glossary#id` links name. */
+  glossary: ReadonlySet<string>;
   /** Each language's quotation marks, from its interface strings. */
   styles: Readonly<Record<string, LanguageStyle>>;
   problems: ContentProblem[];
@@ -42,6 +49,8 @@ export function validateGraph(check: GraphCheck): void {
     checkVerdict(node, check);
     checkQuestion(node, check);
     checkLinks(node, check);
+    checkSources(node, check);
+    checkSuperseded(node, check);
     checkLanguages(node, check.languages, check.styles, check.problems);
     if (node.kind === 'outcome' || node.kind === 'step') checkListedOnce(node, owners, check);
   }
@@ -135,14 +144,23 @@ function checkVerdict(node: SourceNode, check: GraphCheck): void {
   if (verdict === undefined) return;
   const line = node.lineOf(['verdict']);
   if (verdict === 'other' && who === undefined) {
-    problem(check, node, line, 'verdict is other: say who must act (who: a profile id)');
+    problem(
+      check,
+      node,
+      line,
+      'verdict is other: say who must act (who: a profile id, or a list of them)',
+    );
   }
   if (who !== undefined && verdict !== 'other') {
     problem(check, node, node.lineOf(['who']), 'who is only for verdict: other');
   }
-  if (who !== undefined && kindOf(check, who) !== 'profile') {
-    problem(check, node, node.lineOf(['who']), `who "${who}" is not a profile`);
-  }
+  const whom = typeof who === 'string' ? [who] : (who ?? []);
+  whom.forEach((id, index) => {
+    if (kindOf(check, id) !== 'profile') {
+      const at = typeof who === 'string' ? ['who'] : ['who', index];
+      problem(check, node, node.lineOf(at), `who "${id}" is not a profile`);
+    }
+  });
   if (verdict === 'depends' && options === undefined) {
     problem(
       check,
@@ -255,39 +273,115 @@ function checkTopics(check: GraphCheck): void {
 
 function checkLinks(node: SourceNode, check: GraphCheck): void {
   for (const language of check.languages) {
-    for (const field of MARKDOWN_FIELDS) {
-      const source = node.text[language]?.[field];
-      if (source === undefined) continue;
+    for (const { keyPath, name, source } of markdownTexts(node, language)) {
       const findings = inspectMarkdown(source);
-      const at = (offset: number) => node.lineInText([language, field], offset);
+      const at = (offset: number) => node.lineInText(keyPath, offset);
       for (const line of findings.htmlLines) {
-        problem(check, node, at(line), `${language}.${field}: raw HTML is not allowed`);
+        problem(check, node, at(line), `${name}: raw HTML is not allowed`);
       }
       for (const line of findings.imageLines) {
-        problem(check, node, at(line), `${language}.${field}: images are not allowed`);
+        problem(check, node, at(line), `${name}: images are not allowed`);
       }
       for (const { level, line } of findings.headings) {
         if (level < 2 || level > 4) {
-          const message = `${language}.${field}: use ## to #### headings (the page title is the only #)`;
+          const message = `${name}: use ## to #### headings (the page title is the only #)`;
           problem(check, node, at(line), message);
         }
       }
       for (const line of findings.strayLanguageLines) {
-        const message = `${language}.${field}: {hreflang=…} must follow a link to another language's page`;
+        const message = `${name}: {hreflang=…} must follow a link to another language's page`;
         problem(check, node, at(line), message);
       }
       for (const { href, line, hreflang } of findings.links) {
         const reason = isNodeReference(href)
-          ? !exists(check, href)
-            ? `link to "${href}", which is not a node id`
-            : hreflang
-              ? `link to "${href}": a page of this site is in every language, it needs no {hreflang}`
-              : null
+          ? internalLinkProblem(href, hreflang, check)
           : externalLinkProblem(href, language, hreflang, check.languages);
-        if (reason) problem(check, node, at(line), `${language}.${field}: ${reason}`);
+        if (reason) problem(check, node, at(line), `${name}: ${reason}`);
       }
     }
   }
+}
+
+/** Each source is an official page, in the language it says, read on a day that has passed. */
+function checkSources(node: SourceNode, check: GraphCheck): void {
+  for (const language of check.languages) {
+    node.text[language]?.sources?.forEach((source, index) => {
+      const at = (field: string) => node.lineOf([language, 'sources', index, field]);
+      const name = `${language}.sources.${index}`;
+      const url = new URL(source.url);
+      if (!check.officialHosts.has(url.hostname)) {
+        const message = `${name}.url: ${url.hostname} is not an official host (content/official-hosts.yaml lists them)`;
+        problem(check, node, at('url'), message);
+      }
+      const said = languageOfUrl(url, check.languages);
+      if (source.language === language) {
+        const message = `${name}.language: ${language} is the block's own language: leave it out`;
+        problem(check, node, at('language'), message);
+      }
+      const meant = source.language ?? language;
+      if (said && said.code !== meant) {
+        const message = `${name}.url has ${said.marker} but the source is taken to be in "${meant}": cite the ${meant} page, or say language: ${said.code}`;
+        problem(check, node, at('url'), message);
+      }
+      if (source.checked > check.today) {
+        const message = `${name}.checked: ${source.checked} has not come yet (today is ${check.today})`;
+        problem(check, node, at('checked'), message);
+      }
+    });
+  }
+}
+
+/** The words a text shows, folded so that a superseded phrase is found however it is typed. */
+const folded = (text: string) => plainText(text).toLocaleLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * A history line that supersedes a wording is a promise that the page no longer says it: the
+ * page may not show both the old procedure and the line that replaced it.
+ */
+function checkSuperseded(node: SourceNode, check: GraphCheck): void {
+  for (const language of check.languages) {
+    const text = node.text[language];
+    if (!text?.history) continue;
+    const shown = [
+      text.title,
+      text.description,
+      text.question,
+      text.condition,
+      ...Object.values(text.answers ?? {}),
+      ...MARKDOWN_FIELDS.map((field) => text[field]),
+    ]
+      .filter((value): value is string => value !== undefined)
+      .map(folded)
+      .join('\n');
+    text.history.forEach((entry, index) => {
+      (entry.supersedes ?? []).forEach((wording, item) => {
+        if (shown.includes(folded(wording))) {
+          const line = node.lineOf([language, 'history', index, 'supersedes', item]);
+          const message = `${language}.history.${index}: the page still says "${wording}", which this change supersedes`;
+          problem(check, node, line, message);
+        }
+      });
+    });
+  }
+}
+
+function internalLinkProblem(
+  href: string,
+  hreflang: string | undefined,
+  check: GraphCheck,
+): string | null {
+  const { id, fragment } = referenceParts(href);
+  if (!exists(check, id)) return `link to "${href}", which is not a node id`;
+  if (hreflang) {
+    return `link to "${href}": a page of this site is in every language, it needs no {hreflang}`;
+  }
+  if (fragment === undefined) return null;
+  if (id !== GLOSSARY_PAGE_ID) {
+    return `link to "${href}": only the glossary's entries are linked with # (${GLOSSARY_PAGE_ID}#term)`;
+  }
+  return check.glossary.has(fragment)
+    ? null
+    : `link to "${href}": the glossary has no entry "${fragment}" (glossary.yaml)`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ContentNode, Language } from '../content/tree';
+import { requiredText, type ContentNode, type Language } from '../content/tree';
 import type { Translate } from '../i18n';
 import type { VerdictKind } from '../content/fields';
 
@@ -19,6 +19,12 @@ export interface FinalAnswer {
   conditions: string[];
 }
 
+/** The profiles who may act, with their articles, joined as the language joins choices. */
+export function whoActs(profiles: readonly ContentNode[], language: Language): string {
+  const names = profiles.map((profile) => requiredText(profile, language, 'withArticle'));
+  return new Intl.ListFormat(language.tag, { type: 'disjunction' }).format(names);
+}
+
 /** The verdict of a task or outcome in one language; undefined for nodes without one. */
 export function verdictOf(
   node: ContentNode,
@@ -27,7 +33,7 @@ export function verdictOf(
 ): VerdictView | undefined {
   const verdict = node.verdict;
   if (!verdict) return undefined;
-  const who = verdict.who?.text[language.code]?.withArticle ?? '';
+  const who = whoActs(verdict.who, language);
   return {
     kind: verdict.kind,
     sentence: t(`verdict.${verdict.kind}`, { who }),

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
 import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/startup';
 import { interfaceString, tree as realTree } from '../helpers';
@@ -303,7 +304,7 @@ describe('content validation of questions, outcomes and verdicts', () => {
       edit(OUTCOME, (text) => text.replace(/^verdict: other\nwho: access-manager\n/m, '')),
     );
     expect(problems.map(formatProblem)).toEqual([
-      `content/${OUTCOME}:1: verdict is missing (self, other or depends)`,
+      `content/${OUTCOME}:1: verdict is missing (self, other, depends or automatic)`,
     ]);
   });
 
@@ -531,21 +532,46 @@ describe('adding a language', () => {
       );
       expect(missing.filter((p) => p.message !== 'missing the "it" text of this page')).toEqual([]);
 
+      // Every block of French in every file (node files, and each entry of the glossary)
+      // gets its Italian twin; the files that hold no text (search words, hosts) are left.
       const contentFiles = readdirSync(contentDir, { recursive: true })
         .map(String)
-        .filter((file) => file.endsWith('.yaml') && file !== 'search.yaml');
-      const addGerman = (translate: (line: string) => string) => {
+        .filter(
+          (file) =>
+            file.endsWith('.yaml') && !['search.yaml', 'official-hosts.yaml'].includes(file),
+        );
+      // Addresses, dates and language codes are not words to translate.
+      const KEPT = new Set(['slug', 'url', 'checked', 'date', 'language', 'supersedes']);
+      // External links must name the page's own language, so the copy points at Italian ones.
+      const inItalian = (text: string) =>
+        text.replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'it'));
+      const italian = (value: unknown, translate: (text: string) => string, key = ''): unknown => {
+        if (typeof value === 'string') {
+          return KEPT.has(key) ? inItalian(value) : translate(inItalian(value));
+        }
+        if (Array.isArray(value)) return value.map((item) => italian(item, translate, key));
+        if (value && typeof value === 'object') {
+          return Object.fromEntries(
+            Object.entries(value).map(([k, v]) => [
+              k,
+              key === 'answers' ? translate(String(v)) : italian(v, translate, k),
+            ]),
+          );
+        }
+        return value;
+      };
+      const addGerman = (translate: (text: string) => string) => {
         for (const file of contentFiles) {
           const target = path.join(contentDir, file);
-          const text = readFileSync(target, 'utf8').replace(/\nit:\n[\s\S]*$/, '\n');
-          const french = /\nfr:\n([\s\S]*?)\nnl:\n/.exec(`\n${text}`)?.[1] ?? '';
-          // External links must name the page's own language, so the copy points at German ones.
-          const german = french
-            .replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'it'))
-            .split('\n')
-            .map(translate)
-            .join('\n');
-          writeFileSync(target, `${text.trimEnd()}\nit:\n${german}\n`);
+          const doc = parseDocument(readFileSync(target, 'utf8'));
+          const blocks =
+            file === 'glossary.yaml' ? Object.keys(doc.toJS() ?? {}).map((id) => [id]) : [[]];
+          for (const at of blocks) {
+            const french: unknown = doc.getIn([...at, 'fr'], false);
+            const plain = (french as { toJSON?: () => unknown })?.toJSON?.() ?? french;
+            doc.setIn([...at, 'it'], italian(plain, translate));
+          }
+          writeFileSync(target, doc.toString({ lineWidth: 0 }));
         }
       };
       const problems = () => {
@@ -558,7 +584,7 @@ describe('adding a language', () => {
       };
 
       // A copy of the French is caught: every text it copied is reported as untranslated.
-      addGerman((line) => line);
+      addGerman((text) => text);
       const copied = problems();
       expect(copied.length).toBeGreaterThan(contentFiles.length);
       expect(
@@ -568,10 +594,12 @@ describe('adding a language', () => {
       ).toEqual([]);
 
       // Written anew (here, marked as German), every language's text is its own.
-      addGerman((line) => {
-        if (!line.trim() || /^ {2}slug: |: \|$|^ {2}answers:$/.test(line)) return line;
-        return line.endsWith('"') ? `${line.slice(0, -1)} (it)"` : `${line} (it)`;
-      });
+      addGerman((text) =>
+        text
+          .split('\n')
+          .map((line) => (line.trim() ? `${line} (it)` : line))
+          .join('\n'),
+      );
       expect(problems()).toEqual([]);
       const { tree } = loadSiteContent(contentDir);
       expect(tree.languages.map((language) => language.code)).toEqual([
