@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig, type Config } from './config';
-import type { PreparedResponse } from './http/prepared';
+import type { PreparedResponse } from './lib/prepared';
 import { prepareAssets, type Assets } from './site/assets';
 import type { Site } from './site/site';
 import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from './startup';

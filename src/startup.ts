@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadContent, type LoadedContent } from './content/load';
 import type { ContentProblem } from './content/problems';
-import type { Compression } from './http/prepared';
+import type { Compression } from './lib/prepared';
 import { createI18n, translatorFor } from './i18n';
 import { loadAssets, type Assets } from './site/assets';
 import { createSearch } from './search/search';
