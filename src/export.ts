@@ -10,7 +10,7 @@ import { readConfig, type Config } from './config';
 import type { PreparedResponse } from './lib/prepared';
 import { prepareAssets, type Assets } from './site/assets';
 import type { Site } from './site/site';
-import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from './startup';
+import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from './site/startup';
 
 export const EXPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'site');
 

@@ -7,7 +7,7 @@ import { load } from 'cheerio';
 import type { RequestListener } from 'node:http';
 import { createApp } from '../src/app';
 import { prepareExport } from '../src/export';
-import { PROJECT_ROOT } from '../src/startup';
+import { PROJECT_ROOT } from '../src/site/startup';
 import { html, raw, silentLogger, TEST_BASE_URL, testFeedbackDesk, tree } from './helpers';
 
 /** Where a running server takes the feedback of a static export. */

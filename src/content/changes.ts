@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Site } from '../site/site';
 import { FEEDBACK_PATH } from '../site/feedback-form';
-import { DEFAULT_PATHS, prepareSite } from '../startup';
+import { DEFAULT_PATHS, prepareSite } from '../site/startup';
 import { ContentError, formatProblems } from './problems';
 
 /** `--changes` cannot compare: the message says why. */

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PATHS, loadSiteContent } from '../startup';
+import { DEFAULT_PATHS, loadSiteContent } from '../site/startup';
 import { ChangesError, contentChanges, formatChanges } from './changes';
 import { ContentError, formatProblems } from './problems';
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PATHS } from '../startup';
+import { DEFAULT_PATHS } from '../site/startup';
 import { newOutcome, newPage, NewNodeRefused, newTask, type NewNodeResult } from './new-node';
 
 const USAGE = `Usage:

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ChangesError, contentChanges } from '../../src/content/changes';
 import { newPage } from '../../src/content/new-node';
-import { loadSiteContent, PROJECT_ROOT } from '../../src/startup';
+import { loadSiteContent, PROJECT_ROOT } from '../../src/site/startup';
 import { nodeById, pathOf } from '../helpers';
 import { siteCopy, writePlaceholders, type SiteCopy } from '../site-copy';
 

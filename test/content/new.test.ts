@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { newOutcome, newPage, NewNodeRefused, newTask } from '../../src/content/new-node';
 import { PLACEHOLDER, placeholderTag } from '../../src/content/placeholders';
 import type { ContentProblem } from '../../src/content/problems';
-import { loadSiteContent, PROJECT_ROOT } from '../../src/startup';
+import { loadSiteContent, PROJECT_ROOT } from '../../src/site/startup';
 import {
   contentProblems,
   filesUnder,

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
-import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/startup';
+import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/site/startup';
 import { interfaceString, tree as realTree } from '../helpers';
 
 /** A copy of the real content, broken in one way, so each test shows one mistake an author makes. */

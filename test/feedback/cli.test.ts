@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DatabaseConfig } from '../../src/feedback/database';
 import type { NewFeedback } from '../../src/feedback/model';
 import { openFeedbackStore } from '../../src/feedback/open-store';
-import { PROJECT_ROOT } from '../../src/startup';
+import { PROJECT_ROOT } from '../../src/site/startup';
 import { BACKENDS, type Backend } from './backends';
 
 const DAY = 24 * 60 * 60 * 1000;
