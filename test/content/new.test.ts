@@ -210,7 +210,7 @@ describe('npm run new', () => {
     const run = (...args: string[]) =>
       spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'src/content/new.ts', '--content', copy.contentDir, ...args],
+        ['--import', 'tsx', 'src/cli/new.ts', '--content', copy.contentDir, ...args],
         { cwd: PROJECT_ROOT, encoding: 'utf8' },
       );
     const made = run('task', 'user', 'u-export-roles');

@@ -449,7 +449,7 @@ describe('language checks', () => {
       ]);
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'src/content/check.ts', contentDir],
+        ['--import', 'tsx', 'src/cli/check-content.ts', contentDir],
         {
           cwd: path.dirname(DEFAULT_PATHS.contentDir),
           encoding: 'utf8',
@@ -602,7 +602,7 @@ describe('npm run check:content', () => {
     try {
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'src/content/check.ts', contentDir],
+        ['--import', 'tsx', 'src/cli/check-content.ts', contentDir],
         {
           cwd: path.dirname(DEFAULT_PATHS.contentDir),
           encoding: 'utf8',

@@ -12,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000;
 function feedbackCommand(args: string[], database: DatabaseConfig) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/feedback/cli.ts'), ...args],
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/feedback.ts'), ...args],
     {
       cwd: PROJECT_ROOT,
       env: {

@@ -6,11 +6,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig, type Config } from './config';
-import type { PreparedResponse } from './lib/prepared';
-import { prepareAssets, type Assets } from './site/assets';
-import type { Site } from './site/site';
-import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from './site/startup';
+import { readConfig, type Config } from '../config';
+import type { PreparedResponse } from '../lib/prepared';
+import { prepareAssets, type Assets } from '../site/assets';
+import type { Site } from '../site/site';
+import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from '../site/startup';
 
 export const EXPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'site');
 
