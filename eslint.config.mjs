@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'scratch/'] },
+  { ignores: ['dist/', 'export/', 'node_modules/', 'coverage/', 'test-results/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
