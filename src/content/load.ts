@@ -97,7 +97,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const glossary = readDataFile('glossary', root, contentDir, locales.languages, problems);
   const hosts = readDataFile('officialHosts', root, contentDir, locales.languages, problems);
   validateGraph({
-    glossary: new Set(Object.keys(glossary?.value ?? {})),
+    glossary: glossary?.value ?? {},
     officialHosts: new Set(hosts?.value ?? []),
     today: options.today ?? new Date().toISOString().slice(0, 10),
     styles,

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { MAX_QUOTE_LENGTH } from '../../src/content/fields';
 import { formatProblem } from '../../src/content/problems';
+import { loadSiteContent } from '../../src/site/startup';
 import { contentProblems, lineOfText, siteCopy, type SiteCopy } from '../site-copy';
 
 /** A task every test edits, as an author would. */
@@ -171,5 +174,83 @@ describe('glossary links', () => {
         'fr.body: link to "definitions#rae": only the glossary\'s entries are linked with # (glossary#term)',
       ),
     );
+  });
+});
+
+describe('words of the glossary', () => {
+  const ENTRY = (term: string) => ({
+    term,
+    definition: `${term} : le système d'authentification de l'administration.`,
+  });
+
+  /** A copy with a CSAM entry, and its glossary page (linked from the definitions). */
+  function withGlossary(copy: SiteCopy): void {
+    setIn(copy, 'content/glossary.yaml', ['csam'], {
+      fr: ENTRY('CSAM'),
+      nl: ENTRY('CSAM'),
+      de: ENTRY('CSAM'),
+      en: ENTRY('CSAM'),
+    });
+    const page = 'content/pages/glossary.yaml';
+    if (!existsSync(path.join(copy.root, page))) {
+      const block = (slug: string) =>
+        `  slug: ${slug}\n  title: Glossaire ${slug}\n  description: Les mots du guide, expliqués (${slug}).\n`;
+      copy.write(
+        page,
+        `parent: home\nreviewed: 2026-12-04\n${['fr', 'nl', 'de', 'en'].map((code) => `${code}:\n${block(`glossaire-${code}`)}`).join('')}`,
+      );
+      for (const code of ['fr', 'nl', 'de', 'en']) {
+        const definitions = 'content/pages/definitions.yaml';
+        const body = String(parseDocument(copy.read(definitions)).getIn([code, 'body']));
+        setIn(copy, definitions, [code, 'body'], `${body}\n[Glossaire](glossary)\n`);
+      }
+    }
+  }
+
+  /** The French body of the task, with `sentence` added as its last paragraph. */
+  function say(copy: SiteCopy, sentence: string, explains?: string[]): string {
+    const body = String(parseDocument(copy.read(TASK)).getIn(['fr', 'body']));
+    let text = setIn(copy, TASK, ['fr', 'body'], `${body}\n${sentence}\n`);
+    if (explains) text = setIn(copy, TASK, ['fr', 'explains'], explains);
+    return text;
+  }
+
+  const warningsAfter = (edit: (copy: SiteCopy) => string) => {
+    const copy = siteCopy();
+    try {
+      withGlossary(copy);
+      const text = edit(copy);
+      expect(contentProblems(copy)).toEqual([]);
+      const { warnings } = loadSiteContent(copy.contentDir);
+      return { warnings: warnings.map(formatProblem), text };
+    } finally {
+      copy.remove();
+    }
+  };
+
+  it('warn, at its line, of a word used but neither linked nor explained', () => {
+    const { warnings, text } = warningsAfter((copy) =>
+      say(copy, 'Connectez-vous à CSAM avec votre carte d’identité.'),
+    );
+    const line = lineOfText(text, 'Connectez-vous à CSAM');
+    expect(warnings).toContainEqual(
+      `${TASK}:${line}: warning: fr.body uses « CSAM » without explaining it: link its entry, [CSAM](glossary#csam), or list it in fr.explains`,
+    );
+  });
+
+  it.each([
+    [
+      'linked to its entry',
+      (copy: SiteCopy) => say(copy, 'Connectez-vous à [CSAM](glossary#csam).'),
+    ],
+    [
+      'explained in place',
+      (copy: SiteCopy) => say(copy, 'CSAM, le système d’accès de l’administration.', ['csam']),
+    ],
+    ['an abbreviation in lower case, another word', (copy: SiteCopy) => say(copy, 'Le mot csamx.')],
+  ])('say nothing of a word %s', (_case, edit) => {
+    const { warnings } = warningsAfter(edit);
+    const ofTheTask = warnings.filter((warning) => warning.startsWith(`${TASK}:`));
+    expect(ofTheTask.filter((warning) => warning.includes('without explaining'))).toEqual([]);
   });
 });
