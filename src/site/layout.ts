@@ -1,6 +1,6 @@
 import type nunjucks from 'nunjucks';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
-import type { Translate } from '../i18n';
+import type { Translate } from './i18n';
 import { feedbackForm, type FeedbackSetup } from './feedback-form';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
 
@@ -30,7 +30,7 @@ export const LAYOUT_NODE_IDS = [
 ] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
-export const GENERATED_PAGES = ['search', 'matrix', 'overview'] as const;
+export const GENERATED_PAGES = ['search', 'matrix', 'overview', 'history'] as const;
 export type GeneratedPage = (typeof GENERATED_PAGES)[number];
 
 export interface Link {
@@ -65,6 +65,11 @@ export function linkTo(node: ContentNode, language: Language, withDescription = 
   };
 }
 
+/** The Atom feed of a language's changes, beside its page: `/fr/modifications/atom.xml`. */
+export function historyFeedPath(context: RenderContext, language: Language): string {
+  return `${generatedPath(context, 'history', language)}atom.xml`;
+}
+
 function layoutLinks(context: RenderContext, language: Language): Record<string, string> {
   const links: Record<string, string> = {};
   for (const id of LAYOUT_NODE_IDS) {
@@ -72,6 +77,7 @@ function layoutLinks(context: RenderContext, language: Language): Record<string,
     links[id] = node ? textOf(node, language).path : `/${language.code}/`;
   }
   for (const page of GENERATED_PAGES) links[page] = generatedPath(context, page, language);
+  links.feed = historyFeedPath(context, language);
   return links;
 }
 
