@@ -166,6 +166,25 @@ export function requiredText<F extends keyof PageText>(
   return value as NonNullable<PageText[F]>;
 }
 
+/** The profile of a task or an outcome, which the tree always links. */
+export function profileOf(node: ContentNode): ContentNode {
+  if (!node.profile) throw new Error(`${node.file}: "${node.id}" has no profile`);
+  return node.profile;
+}
+
+/** The words of the option of `question` that leads to `option`: validation guarantees them. */
+export function answerWords(
+  question: ContentNode,
+  option: ContentNode,
+  language: Language | string,
+): string {
+  const words = requiredText(question, language, 'answers')[option.id];
+  if (words === undefined) {
+    throw new Error(`${question.file}: no words for the option "${option.id}"`);
+  }
+  return words;
+}
+
 function capitalise(text: string, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }

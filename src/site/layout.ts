@@ -1,5 +1,5 @@
 import type nunjucks from 'nunjucks';
-import type { ContentNode, ContentTree, Language } from '../content/tree';
+import { textIn, type ContentNode, type ContentTree, type Language } from '../content/tree';
 import type { Translate } from './i18n';
 import { feedbackForm, type FeedbackSetup } from './feedback-form';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
@@ -45,10 +45,9 @@ export function translator(context: RenderContext, language: Language): Translat
   return t;
 }
 
+/** A node's text in the page's language: validated, so a missing one fails loudly. */
 export function textOf(node: ContentNode, language: Language) {
-  const text = node.text[language.code];
-  if (!text) throw new Error(`"${node.id}" has no "${language.code}" text`);
-  return text;
+  return textIn(node, language);
 }
 
 /** Where a generated page lives in a language; its slug is an interface string. */

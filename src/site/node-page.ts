@@ -1,5 +1,12 @@
 import { GLOSSARY_PAGE_ID, TOPICS_PAGE_ID } from '../content/graph';
-import type { ContentNode, Language, PageText, SourceText } from '../content/tree';
+import {
+  profileOf,
+  requiredText,
+  type ContentNode,
+  type Language,
+  type PageText,
+  type SourceText,
+} from '../content/tree';
 import { writtenDate } from './dates';
 import type { Translate } from './i18n';
 import { optionsOf, sameTaskForOthers, yourAnswers } from './flow';
@@ -87,7 +94,7 @@ function kindView(context: RenderContext, node: ContentNode, language: Language,
         profile,
         // On a question page the task's title is no longer the h1, so the caption names it.
         caption: t(node.options.length > 0 ? 'task.captionWithTask' : 'task.caption', {
-          role: profile?.asRole ?? '',
+          role: requiredText(profileOf(node), language, 'asRole'),
           task: textOf(task, language).title,
         }),
         verdict: verdictOf(node, language, t),

@@ -1,4 +1,4 @@
-import type { ContentTree, Language } from '../content/tree';
+import { textIn, type ContentTree, type Language } from '../content/tree';
 import {
   NO_CACHE,
   prepareAll,
@@ -86,7 +86,7 @@ export async function buildSite(
     ...tree.nodes.map((node) =>
       tree.languages.map((language) => ({
         language,
-        path: node.text[language.code]?.path ?? '',
+        path: textIn(node, language).path,
         lastmod: node.reviewed,
       })),
     ),
