@@ -1,4 +1,4 @@
-import type { ContentNode, Language } from '../content/tree';
+import { profileOf, textIn, type ContentNode, type Language } from '../content/tree';
 import type { Excerpt } from '../search/excerpt';
 import type { SearchDocument } from '../search/index';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type VisitorQuery } from '../search/query';
@@ -94,22 +94,22 @@ interface LineView {
 
 function lineView(context: RenderContext, language: Language, node: ContentNode): LineView {
   const t = translator(context, language);
-  const text = node.text[language.code];
-  const answer = (task: ContentNode, title: string | undefined): Choice => ({
-    path: task.text[language.code]?.path ?? '',
-    title: title ?? '',
+  const text = textIn(node, language);
+  const answer = (task: ContentNode, title: string): Choice => ({
+    path: textIn(task, language).path,
+    title,
     verdict: verdictOf(task, language, t),
   });
   return {
-    path: text?.path ?? '',
-    title: text?.heading ?? '',
-    profile: node.verdict ? node.profile?.text[language.code]?.title : undefined,
+    path: text.path,
+    title: text.heading,
+    profile: node.verdict && node.profile ? textIn(node.profile, language).title : undefined,
     verdict: verdictOf(node, language, t),
     choices:
       node.kind === 'topic'
-        ? node.tasks.map((task) => answer(task, task.profile?.text[language.code]?.title))
+        ? node.tasks.map((task) => answer(task, textIn(profileOf(task), language).title))
         : node.kind === 'profile'
-          ? node.tasks.map((task) => answer(task, task.text[language.code]?.heading))
+          ? node.tasks.map((task) => answer(task, textIn(task, language).heading))
           : [],
   };
 }
