@@ -13,7 +13,7 @@ import {
   type Scores,
 } from '../src/search/evaluation';
 import { GENERATED_PAGES } from '../src/site/layout';
-import { prepareSite, PROJECT_ROOT } from '../src/startup';
+import { prepareSite, PROJECT_ROOT } from '../src/site/startup';
 
 export const BENCHMARK_FILE = path.join(PROJECT_ROOT, 'test', 'search', 'queries.yaml');
 

@@ -8,7 +8,7 @@ import { answerClientErrors } from './http/client-errors';
 import { gracefulShutdown } from './http/shutdown';
 import { createLogger, type Logger } from './logger';
 import { liveSite, type LiveSite } from './dev/live-site';
-import { DEFAULT_PATHS, prepareSite, type PreparedSite, type SitePaths } from './startup';
+import { DEFAULT_PATHS, prepareSite, type PreparedSite, type SitePaths } from './site/startup';
 
 export interface RunningSite {
   server: Server;

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PATHS, PROJECT_ROOT } from '../src/startup';
+import { DEFAULT_PATHS, PROJECT_ROOT } from '../src/site/startup';
 
 /**
  * The server as it is deployed: `npm run build`, then `node dist/server.js`. Built into a temp

@@ -6,8 +6,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import type { RequestListener } from 'node:http';
 import { createApp } from '../src/app';
-import { prepareExport } from '../src/export';
-import { PROJECT_ROOT } from '../src/startup';
+import { prepareExport } from '../src/cli/export';
+import { PROJECT_ROOT } from '../src/site/startup';
 import { html, raw, silentLogger, TEST_BASE_URL, testFeedbackDesk, tree } from './helpers';
 
 /** Where a running server takes the feedback of a static export. */
@@ -80,7 +80,7 @@ describe.each([
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'export-'));
     // The real command, as a person deploying runs it.
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/export.ts', outDir], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', outDir], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, BASE_URL: TEST_BASE_URL, FEEDBACK_URL: feedback ?? '' },
       encoding: 'utf8',

@@ -17,7 +17,7 @@ import { openFeedbackStore } from '../src/feedback/open-store';
 import type { LaunchConfig } from '../src/launch';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
 import type { Site } from '../src/site/site';
-import { DEFAULT_PATHS, loadSiteContent, PROJECT_ROOT, prepareSite } from '../src/startup';
+import { DEFAULT_PATHS, loadSiteContent, PROJECT_ROOT, prepareSite } from '../src/site/startup';
 
 const content = loadSiteContent(DEFAULT_PATHS.contentDir);
 

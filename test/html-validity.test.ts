@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, Severity, type Message } from 'html-validate';
 import request from 'supertest';
-import { PROJECT_ROOT } from '../src/startup';
+import { PROJECT_ROOT } from '../src/site/startup';
 import { testApp } from './helpers';
 import { visits } from './visits';
 

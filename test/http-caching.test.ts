@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import { DEFAULT_PATHS } from '../src/startup';
+import { DEFAULT_PATHS } from '../src/site/startup';
 import { html, nodeById, pathOf, raw, testApp } from './helpers';
 import { visits } from './visits';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
-import { DEFAULT_PATHS } from '../src/startup';
+import { DEFAULT_PATHS } from '../src/site/startup';
 import {
   buildServer,
   projectCopy,

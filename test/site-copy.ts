@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PLACEHOLDER } from '../src/content/placeholders';
 import { ContentError, type ContentProblem } from '../src/content/problems';
-import { DEFAULT_PATHS, loadSiteContent, type SitePaths } from '../src/startup';
+import { DEFAULT_PATHS, loadSiteContent, type SitePaths } from '../src/site/startup';
 
 /** A copy of the site's content, templates and styles that a test may edit as an author would. */
 export interface SiteCopy {

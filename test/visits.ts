@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GENERATED_PAGES } from '../src/site/layout';
-import { DEFAULT_PATHS } from '../src/startup';
+import { DEFAULT_PATHS } from '../src/site/startup';
 import { pageCases, tree } from './helpers';
 
 /** A URL to open directly (everywhere except the no-JavaScript walk, which clicks). */

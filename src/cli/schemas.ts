@@ -9,7 +9,7 @@ import path from 'node:path';
 import { contentSchemas, modelineOf, SCHEMAS_DIR } from '../content/json-schemas';
 import { discoverLanguages } from '../content/locales';
 import { findNodeFiles } from '../content/node-files';
-import { DEFAULT_PATHS } from '../startup';
+import { DEFAULT_PATHS } from '../site/startup';
 
 const contentDir = path.resolve(process.argv[2] ?? DEFAULT_PATHS.contentDir);
 const schemasDir = path.join(contentDir, SCHEMAS_DIR);

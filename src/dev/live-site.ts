@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ContentError, formatProblem, formatProblems } from '../content/problems';
 import type { Logger } from '../logger';
 import { FEEDBACK_PATH } from '../site/feedback-form';
-import { prepareSite, type PreparedSite, type SitePaths } from '../startup';
+import { prepareSite, type PreparedSite, type SitePaths } from '../site/startup';
 import { problemsApp } from './problems-page';
 import { watchFolders } from './watch';
 

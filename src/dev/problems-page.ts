@@ -1,7 +1,6 @@
 import type { RequestListener } from 'node:http';
-import { prepare } from '../http/prepared';
-import { sendPrepared } from '../http/prepared';
 import { applySecurityHeaders } from '../http/security';
+import { prepare, sendPrepared } from '../lib/prepared';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Site } from '../site/site';
 import type { ErrorKind } from '../site/error-pages';
-import { sendPrepared } from './prepared';
+import { sendPrepared } from '../lib/prepared';
 
 /** The language a URL was asked in, when its first segment names one: `/FR/...` is French. */
 export function languageOfUrl(site: Site, url: string): string | undefined {

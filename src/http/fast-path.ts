@@ -1,7 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import { logPrepared } from './access-log';
-import { matchesEtag, negotiateEncoding, type Encoding, type PreparedResponse } from './prepared';
+import {
+  matchesEtag,
+  negotiateEncoding,
+  type Encoding,
+  type PreparedResponse,
+} from '../lib/prepared';
 import { SECURITY_HEADERS } from './security';
 
 type HeaderPairs = [string, string][];

@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http';
 import type { Site } from '../site/site';
 import { languageOfUrl } from './errors';
-import { sendPrepared } from './prepared';
+import { sendPrepared } from '../lib/prepared';
 import { applySecurityHeaders } from './security';
 
 /** No page of the site has a URL near this long; anything longer is refused before routing. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { brotliWindowBits, type Encoding } from './prepared';
+import { brotliWindowBits, type Encoding } from '../lib/prepared';
 
 /** A finished search page: its bytes, compressed as clients ask for them, and its ETag. */
 export interface SearchPage {

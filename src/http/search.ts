@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { normalizeQuery } from '../search/query';
 import type { Site } from '../site/site';
 import { logPrepared } from './access-log';
-import { matchesEtag, negotiateEncoding, sendPrepared, type Encoding } from './prepared';
+import { matchesEtag, negotiateEncoding, sendPrepared, type Encoding } from '../lib/prepared';
 import { SearchPageCache } from './search-cache';
 import { applySecurityHeaders, SECURITY_HEADERS } from './security';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { IMMUTABLE_CACHE_CONTROL, prepare, type PreparedResponse } from '../http/prepared';
+import { IMMUTABLE_CACHE_CONTROL, prepare, type PreparedResponse } from '../lib/prepared';
 
 export interface Asset {
   /** Fingerprinted URL: `/assets/site.3f2a9c1b.css`. */

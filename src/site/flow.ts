@@ -1,5 +1,5 @@
 import type { ContentNode, Language } from '../content/tree';
-import type { Translate } from '../i18n';
+import type { Translate } from './i18n';
 import { textOf } from './layout';
 
 /** One row of « Vos réponses »: what was asked, what was answered, and where to change it. */

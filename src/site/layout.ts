@@ -1,6 +1,6 @@
 import type nunjucks from 'nunjucks';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
-import type { Translate } from '../i18n';
+import type { Translate } from './i18n';
 import { feedbackForm, type FeedbackSetup } from './feedback-form';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
 

@@ -1,6 +1,6 @@
 import { TOPICS_PAGE_ID } from '../content/graph';
 import type { ContentNode, Language } from '../content/tree';
-import type { Translate } from '../i18n';
+import type { Translate } from './i18n';
 import { optionsOf, sameTaskForOthers, yourAnswers } from './flow';
 import { layoutView, linkTo, textOf, translator, type RenderContext } from './layout';
 import { describedWithVerdict, verdictOf } from './verdicts';

@@ -1,5 +1,5 @@
 import type { ContentNode, Language } from '../content/tree';
-import type { Translate } from '../i18n';
+import type { Translate } from './i18n';
 import {
   generatedPath,
   homeCrumb,

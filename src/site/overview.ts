@@ -1,6 +1,6 @@
 import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { ContentNode, ContentTree, Language } from '../content/tree';
-import type { Translate } from '../i18n';
+import type { Translate } from './i18n';
 import { layoutInWorker } from './layout-worker';
 import { verdictOf } from './verdicts';
 

@@ -5,7 +5,7 @@ import {
   type Compression,
   type PrepareOptions,
   type PreparedResponse,
-} from '../http/prepared';
+} from '../lib/prepared';
 import type { VisitorQuery } from '../search/query';
 import type { SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';

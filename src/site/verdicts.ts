@@ -1,5 +1,5 @@
 import { requiredText, type ContentNode, type Language } from '../content/tree';
-import type { Translate } from '../i18n';
+import type { Translate } from './i18n';
 import type { VerdictKind } from '../content/fields';
 
 /** A verdict as the visitor reads it: a sentence, and the short form the table uses. */

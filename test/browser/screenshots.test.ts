@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/startup';
+import { PROJECT_ROOT } from '../../src/site/startup';
 import type { Page } from 'playwright-core';
 import { open, pageForBlock, visits } from './support';
 

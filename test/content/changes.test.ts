@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { ChangesError, contentChanges } from '../../src/content/changes';
+import { ChangesError, contentChanges } from '../../src/cli/changes';
 import { newPage } from '../../src/content/new-node';
-import { loadSiteContent, PROJECT_ROOT } from '../../src/startup';
+import { loadSiteContent, PROJECT_ROOT } from '../../src/site/startup';
 import { nodeById, pathOf } from '../helpers';
 import { siteCopy, writePlaceholders, type SiteCopy } from '../site-copy';
 
@@ -99,7 +99,7 @@ describe('what the working tree changes, against a git ref', () => {
         [
           '--import',
           'tsx',
-          'src/content/check.ts',
+          'src/cli/check-content.ts',
           '--changes',
           'HEAD',
           '--content',

@@ -14,7 +14,7 @@ import { discoverLanguages } from '../../src/content/locales';
 import { findNodeFiles } from '../../src/content/node-files';
 import { placeholderTag } from '../../src/content/placeholders';
 import { formatProblem } from '../../src/content/problems';
-import { DEFAULT_PATHS, loadSiteContent } from '../../src/startup';
+import { DEFAULT_PATHS, loadSiteContent } from '../../src/site/startup';
 import { siteCopy } from '../site-copy';
 
 const contentDir = DEFAULT_PATHS.contentDir;

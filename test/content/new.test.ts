@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { newOutcome, newPage, NewNodeRefused, newTask } from '../../src/content/new-node';
 import { PLACEHOLDER, placeholderTag } from '../../src/content/placeholders';
 import type { ContentProblem } from '../../src/content/problems';
-import { loadSiteContent, PROJECT_ROOT } from '../../src/startup';
+import { loadSiteContent, PROJECT_ROOT } from '../../src/site/startup';
 import {
   contentProblems,
   filesUnder,
@@ -210,7 +210,7 @@ describe('npm run new', () => {
     const run = (...args: string[]) =>
       spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'src/content/new.ts', '--content', copy.contentDir, ...args],
+        ['--import', 'tsx', 'src/cli/new.ts', '--content', copy.contentDir, ...args],
         { cwd: PROJECT_ROOT, encoding: 'utf8' },
       );
     const made = run('task', 'user', 'u-export-roles');

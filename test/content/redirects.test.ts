@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { formatProblem, type ContentProblem } from '../../src/content/problems';
-import { loadSiteContent, prepareSite } from '../../src/startup';
+import { loadSiteContent, prepareSite } from '../../src/site/startup';
 import { nodeById, pathOf, silentLogger, TEST_BASE_URL, testFeedbackDesk } from '../helpers';
 import { contentProblems, siteCopy, type SiteCopy } from '../site-copy';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/content/problems';
-import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/startup';
+import { DEFAULT_PATHS, loadSiteContent, prepareSite } from '../../src/site/startup';
 import { interfaceString, tree as realTree } from '../helpers';
 
 /** A copy of the real content, broken in one way, so each test shows one mistake an author makes. */
@@ -450,7 +450,7 @@ describe('language checks', () => {
       ]);
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'src/content/check.ts', contentDir],
+        ['--import', 'tsx', 'src/cli/check-content.ts', contentDir],
         {
           cwd: path.dirname(DEFAULT_PATHS.contentDir),
           encoding: 'utf8',
@@ -630,7 +630,7 @@ describe('npm run check:content', () => {
     try {
       const run = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'src/content/check.ts', contentDir],
+        ['--import', 'tsx', 'src/cli/check-content.ts', contentDir],
         {
           cwd: path.dirname(DEFAULT_PATHS.contentDir),
           encoding: 'utf8',

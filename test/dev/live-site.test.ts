@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ContentError, formatProblems } from '../../src/content/problems';
 import { launch, type RunningSite } from '../../src/launch';
-import { loadSiteContent, PROJECT_ROOT } from '../../src/startup';
+import { loadSiteContent, PROJECT_ROOT } from '../../src/site/startup';
 import { nodeById, pageCases, pathOf, testLaunchConfig } from '../helpers';
 import { siteCopy, type SiteCopy } from '../site-copy';
 

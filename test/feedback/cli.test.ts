@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DatabaseConfig } from '../../src/feedback/database';
 import type { NewFeedback } from '../../src/feedback/model';
 import { openFeedbackStore } from '../../src/feedback/open-store';
-import { PROJECT_ROOT } from '../../src/startup';
+import { PROJECT_ROOT } from '../../src/site/startup';
 import { BACKENDS, type Backend } from './backends';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -12,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000;
 function feedbackCommand(args: string[], database: DatabaseConfig) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/feedback/cli.ts'), ...args],
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/feedback.ts'), ...args],
     {
       cwd: PROJECT_ROOT,
       env: {

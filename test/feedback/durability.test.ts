@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import type { StoredFeedback } from '../../src/feedback/model';
 import { openFeedbackStore } from '../../src/feedback/open-store';
-import { PROJECT_ROOT } from '../../src/startup';
+import { PROJECT_ROOT } from '../../src/site/startup';
 import { nodeById } from '../helpers';
 import { BACKENDS, type Backend } from './backends';
 

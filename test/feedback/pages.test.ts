@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import request from 'supertest';
-import { PROJECT_ROOT } from '../../src/startup';
+import { PROJECT_ROOT } from '../../src/site/startup';
 import { html, interfaceString, nodeById, pageCases, pathOf, testApp, tree } from '../helpers';
 import { generatedPath } from '../visits';
 

@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { loadContent, type LoadedContent } from './content/load';
-import type { ContentProblem } from './content/problems';
-import type { Compression } from './http/prepared';
+import { loadContent, type LoadedContent } from '../content/load';
+import type { ContentProblem } from '../content/problems';
+import type { Compression } from '../lib/prepared';
+import { createSearch } from '../search/search';
+import { loadAssets, type Assets } from './assets';
+import { FEEDBACK_PATH } from './feedback-form';
 import { createI18n, translatorFor } from './i18n';
-import { loadAssets, type Assets } from './site/assets';
-import { createSearch } from './search/search';
-import { FEEDBACK_PATH } from './site/feedback-form';
-import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './site/layout';
-import { generatedDocuments } from './site/search-page';
-import { buildSite, type Site } from './site/site';
-import { createViews } from './site/views';
+import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './layout';
+import { generatedDocuments } from './search-page';
+import { buildSite, type Site } from './site';
+import { createViews } from './views';
 
 export interface SitePaths {
   contentDir: string;
@@ -17,7 +17,7 @@ export interface SitePaths {
   staticDir: string;
 }
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..');
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 export const DEFAULT_PATHS: SitePaths = {
   contentDir: path.join(PROJECT_ROOT, 'content'),

@@ -1,7 +1,7 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import Backend, { type FsBackendOptions } from 'i18next-fs-backend';
 import path from 'node:path';
-import { LOCALES_DIR } from './content/locales';
+import { LOCALES_DIR } from '../content/locales';
 
 export type Translate = TFunction;
 

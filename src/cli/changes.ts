@@ -1,36 +1,19 @@
+/**
+ * `npm run check:content -- --changes [<git-ref>]`: the content in the working tree against
+ * the content at a git ref, each built into a site and compared address by address.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Site } from '../site/site';
+import { ContentError, formatProblems } from '../content/problems';
+import { compareSites, type AddressChanges, type SiteChanges } from '../site/changes';
 import { FEEDBACK_PATH } from '../site/feedback-form';
-import { DEFAULT_PATHS, prepareSite } from '../startup';
-import { ContentError, formatProblems } from './problems';
+import type { Site } from '../site/site';
+import { DEFAULT_PATHS, prepareSite } from '../site/startup';
 
 /** `--changes` cannot compare: the message says why. */
 export class ChangesError extends Error {}
-
-export interface AddressChanges {
-  added: string[];
-  removed: string[];
-  /** Same address, other bytes: what a visitor sees there changed. */
-  changed: string[];
-}
-
-/** A page whose address changed: its old one needs a redirect, or shared links break. */
-export interface MovedPage {
-  from: string;
-  to: string;
-  id: string;
-  /** Whether content/redirects.yaml already sends the old address somewhere. */
-  redirected: boolean;
-}
-
-export interface SiteChanges {
-  /** By language code; '' for the addresses of no one language (`/`, `/sitemap.xml`). */
-  byLanguage: Map<string, AddressChanges>;
-  moved: MovedPage[];
-}
 
 function git(cwd: string, args: string[]): Buffer {
   const run = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
@@ -75,44 +58,10 @@ export async function contentChanges(contentDir: string, ref = 'HEAD'): Promise<
   try {
     const before = await build(contentAt(contentDir, ref, scratch), `The content at ${ref}`);
     const after = await build(contentDir, 'The content in the working tree');
-    return compare(before, after);
+    return compareSites(before, after);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function compare(before: Site, after: Site): SiteChanges {
-  const codes = new Set(
-    [...before.tree.languages, ...after.tree.languages].map((language) => language.code),
-  );
-  const byLanguage = new Map<string, AddressChanges>();
-  const listFor = (address: string) => {
-    const first = address.split('/')[1] ?? '';
-    const code = codes.has(first) ? first : '';
-    const lists = byLanguage.get(code) ?? { added: [], removed: [], changed: [] };
-    byLanguage.set(code, lists);
-    return lists;
-  };
-  const addresses = [...new Set([...before.pages.keys(), ...after.pages.keys()])].sort();
-  for (const address of addresses) {
-    const old = before.pages.get(address);
-    const now = after.pages.get(address);
-    if (!old) listFor(address).added.push(address);
-    else if (!now) listFor(address).removed.push(address);
-    else if (old.etag !== now.etag) listFor(address).changed.push(address);
-  }
-
-  const moved: MovedPage[] = [];
-  for (const node of before.tree.nodes) {
-    const current = after.tree.byId.get(node.id);
-    for (const [code, text] of Object.entries(node.text)) {
-      const to = current?.text[code]?.path;
-      if (!to || to === text.path || after.pages.has(text.path)) continue;
-      const redirected = after.tree.redirects.has(text.path);
-      moved.push({ from: text.path, to, id: node.id, redirected });
-    }
-  }
-  return { byLanguage, moved };
 }
 
 /** The report `npm run check:content -- --changes` prints, for authors. */

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PATHS, loadSiteContent } from '../startup';
+import { ContentError, formatProblems } from '../content/problems';
+import { DEFAULT_PATHS, loadSiteContent } from '../site/startup';
 import { ChangesError, contentChanges, formatChanges } from './changes';
-import { ContentError, formatProblems } from './problems';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -4,8 +4,14 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PATHS } from '../startup';
-import { newOutcome, newPage, NewNodeRefused, newTask, type NewNodeResult } from './new-node';
+import {
+  newOutcome,
+  newPage,
+  NewNodeRefused,
+  newTask,
+  type NewNodeResult,
+} from '../content/new-node';
+import { DEFAULT_PATHS } from '../site/startup';
 
 const USAGE = `Usage:
   npm run new -- task <profile-id> <task-id> [--topic <topic-id>]

@@ -6,13 +6,18 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readConfig, type Config } from './config';
-import type { PreparedResponse } from './http/prepared';
-import { prepareAssets, type Assets } from './site/assets';
-import type { Site } from './site/site';
-import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from './startup';
+import { readConfig, type Config } from '../config';
+import type { PreparedResponse } from '../lib/prepared';
+import { prepareAssets, type Assets } from '../site/assets';
+import type { Site } from '../site/site';
+import { DEFAULT_PATHS, PROJECT_ROOT, prepareSite } from '../site/startup';
 
-export const EXPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'site');
+/**
+ * `export/` at the project root, beside dist/ and never inside it: dist/ is the compiler's
+ * (`npm run build` writes src/site/ to dist/site/, the folder the export used to default to),
+ * so whatever the compiler writes one day, the export's folder cannot be among it.
+ */
+export const EXPORT_DIR = path.join(PROJECT_ROOT, 'export');
 
 /** `/fr/representant-legal/` is `fr/representant-legal/index.html`; other paths keep their name. */
 export function fileFor(urlPath: string): string {
@@ -48,7 +53,7 @@ export function prepareExport(config: Pick<Config, 'BASE_URL' | 'FEEDBACK_URL'>)
   return prepareSite(config.BASE_URL, DEFAULT_PATHS, config.FEEDBACK_URL ?? null);
 }
 
-/** `npm run export -- <dir>` writes elsewhere than dist/site/ (the tests export to a temp dir). */
+/** `npm run export -- <dir>` writes elsewhere than export/ (the tests export to a temp dir). */
 async function main(outDir = EXPORT_DIR): Promise<void> {
   // The export replaces its folder: never one that holds something other than an earlier export.
   if (

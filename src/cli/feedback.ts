@@ -8,11 +8,11 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../config';
-import { EXPORT_HEADER, UTF8_BOM, csvRecord, feedbackRecord } from './csv';
-import type { ExportFilter } from './model';
-import { openFeedbackStore } from './open-store';
-import { formatReport } from './report';
-import type { FeedbackStore } from './store';
+import { EXPORT_HEADER, UTF8_BOM, csvRecord, feedbackRecord } from '../feedback/csv';
+import type { ExportFilter } from '../feedback/model';
+import { openFeedbackStore } from '../feedback/open-store';
+import { formatReport } from '../feedback/report';
+import type { FeedbackStore } from '../feedback/store';
 
 const USAGE = `Usage:
   npm run feedback -- report
