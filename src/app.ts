@@ -37,6 +37,7 @@ export function createApp(dependencies: AppDependencies): RequestListener {
   const { site, assets, logger } = dependencies;
   return boundedUrls({
     site,
+    logger,
     next: preparedFirst({
       responses: new Map([...site.pages, ...prepareAssets(assets)]),
       logger,

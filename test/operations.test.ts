@@ -190,6 +190,39 @@ describe('access log', () => {
     ]);
     expect(JSON.stringify(lines)).not.toContain('dupont');
   });
+
+  it('logs a URL refused for its length, with the security headers every answer has, and not the URL', async () => {
+    const { site } = await testApp();
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+    const app = createApp({
+      site,
+      assets: { urls: {}, byUrl: new Map() },
+      logger,
+      feedback: testFeedbackDesk(),
+    });
+    const page = await request(app).get('/fr/');
+    const refused = await request(app).get(`/fr/${'secret'.repeat(400)}`);
+    expect(refused.status).toBe(414);
+    const securityOf = (headers: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(headers).filter(([name]) =>
+          /^(content-security-policy|strict-transport-security|x-frame-options|x-content-type-options|referrer-policy|permissions-policy|cross-origin-)/.test(
+            name,
+          ),
+        ),
+      );
+    expect(Object.keys(securityOf(refused.headers)).length).toBeGreaterThanOrEqual(6);
+    expect(securityOf(refused.headers)).toEqual(securityOf(page.headers));
+    expect(lines).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/fr/', status: 200 }),
+      expect.objectContaining({ method: 'GET', status: 414, path: expect.any(String) }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('secret');
+  });
 });
 
 describe('configuration', () => {

@@ -233,6 +233,9 @@ export type LocalizedText = Validated<typeof TEXT_FIELDS> & { description: strin
 export function purposeOf(name: string): string | undefined {
   if (name in META_FIELDS) return META_FIELDS[name as MetaField].purpose;
   if (name in TEXT_FIELDS) return TEXT_FIELDS[name as TextField].purpose;
+  for (const parts of [sourceSchema.shape, historyEntrySchema.shape]) {
+    if (name in parts) return (parts as Record<string, z.ZodType>)[name]?.description;
+  }
   return undefined;
 }
 

@@ -127,14 +127,31 @@ function shape(
   ]);
 }
 
+/** Made once per kind: zod compiles a schema on its first use, and every file reuses it. */
+const schemas = new Map(
+  NODE_KIND_NAMES.map((kind) => [
+    kind,
+    {
+      meta: z.strictObject(shape(META_FIELDS, NODE_KINDS[kind].meta)),
+      text: z.strictObject(shape(TEXT_FIELDS, NODE_KINDS[kind].text)),
+    },
+  ]),
+);
+
+const schemasOf = (kind: NodeKind) => {
+  const found = schemas.get(kind);
+  if (!found) throw new Error(`undeclared kind "${kind}"`);
+  return found;
+};
+
 /** The language-neutral part of a node file of this kind. */
 export function metaSchemaOf(kind: NodeKind) {
-  return z.strictObject(shape(META_FIELDS, NODE_KINDS[kind].meta));
+  return schemasOf(kind).meta;
 }
 
 /** What one language says about a node of this kind. */
 export function textSchemaOf(kind: NodeKind) {
-  return z.strictObject(shape(TEXT_FIELDS, NODE_KINDS[kind].text));
+  return schemasOf(kind).text;
 }
 
 /** A whole file of this kind, with a block per language: what an editor checks as you type. */

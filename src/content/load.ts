@@ -97,7 +97,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const glossary = readDataFile('glossary', root, contentDir, locales.languages, problems);
   const hosts = readDataFile('officialHosts', root, contentDir, locales.languages, problems);
   validateGraph({
-    glossary: new Set(Object.keys(glossary?.value ?? {})),
+    glossary: glossary?.value ?? {},
     officialHosts: new Set(hosts?.value ?? []),
     today: options.today ?? new Date().toISOString().slice(0, 10),
     styles,
@@ -123,7 +123,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       return [code, { external: labels.external ?? '', inLanguage: labels.inLanguage ?? {} }];
     }),
   );
-  const tree = buildTree(sources, languages, linkLabels);
+  const tree = buildTree(sources, languages, linkLabels, glossary?.value);
   // Whether an old path is a page's, or leads to one, is known once every page has its path.
   const redirects = resolveRedirects(redirectList, tree, reservedSlugs, problems);
   throwErrors(problems);

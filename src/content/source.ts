@@ -63,6 +63,22 @@ export function markdownTexts(node: SourceNode, language: string): MarkdownText[
   return found;
 }
 
+/** Whether the value at `path` is absent while the object that should hold it is there. */
+function isMissing(input: unknown, path: readonly (string | number)[]): boolean {
+  let value: unknown = input;
+  for (const key of path.slice(0, -1)) {
+    if (typeof value !== 'object' || value === null) return false;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  const last = path.at(-1);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    last !== undefined &&
+    (value as Record<string | number, unknown>)[last] === undefined
+  );
+}
+
 /**
  * The schema's complaints, in the author's words: a field this kind does not take says which
  * kinds take it; any other complaint is the schema's own.
@@ -79,12 +95,13 @@ function kindProblems(
   const at = prefix.map(String).join('.');
   const found: ContentProblem[] = [];
   const rest = error.issues.filter((issue) => {
-    const [key, ...deeper] = issue.path;
-    if (typeof key === 'string' && deeper.length === 0 && input[key] === undefined) {
+    const path = issue.path.filter((key) => typeof key !== 'symbol') as (string | number)[];
+    const key = path.at(-1);
+    if (typeof key === 'string' && isMissing(input, path)) {
       const purpose = purposeOf(key);
-      const name = at ? `${at}.${key}` : key;
+      const name = [...prefix, ...path].join('.');
       const message = `${name} is missing${purpose ? ` (${purpose})` : ''}`;
-      found.push({ file: yaml.file, line: yaml.lineOf([...prefix, key]), message });
+      found.push({ file: yaml.file, line: yaml.lineOf([...prefix, ...path]), message });
       return false;
     }
     if (issue.code !== 'unrecognized_keys' || issue.path.length > 0) return true;

@@ -1,7 +1,7 @@
 import { optionOwners, readingOrder, TOPICS_PAGE_ID } from './graph';
-import { isNodeReference } from './links';
+import { isNodeReference, referenceParts } from './links';
 import { plainText, renderMarkdown, type LinkRenderEnv } from './markdown';
-import type { VerdictKind } from './fields';
+import type { GlossaryText, Source, VerdictKind } from './fields';
 import type { NodeKind, SourceNode } from './source';
 
 export interface Language {
@@ -24,12 +24,18 @@ export interface PageText {
   /** Canonical path, always with a trailing slash: `/fr/representant-legal/`. */
   path: string;
   slug: string;
+  /** One plain sentence near the top when the original wizard's step is gone or renamed. */
+  noticeHtml: string;
   bodyHtml: string;
   noteHtml: string;
   /** What the official sites say today, where the original wizard is out of date. */
   updateHtml: string;
   /** Body, note and update as plain words, for search. */
   plainText: string;
+  /** Dated changes of what the page says, newest first. */
+  history: HistoryLine[];
+  /** The official pages the answer rests on. */
+  sources: SourceText[];
   /** For nodes that ask a question: the question, the page's h1. */
   question?: string;
   /** For nodes that ask a question: each option's words, by the id of the node it leads to. */
@@ -41,6 +47,42 @@ export interface PageText {
   withArticle?: string;
   /** For profiles: today's official name, when it differs. */
   currentName?: string;
+}
+
+/** A dated change of a page: « Modifié le 4 décembre 2026 : … ». */
+export interface HistoryLine {
+  /** YYYY-MM-DD. */
+  date: string;
+  changeHtml: string;
+  /** The change as plain words, for feeds and search. */
+  changeText: string;
+}
+
+/** An official page an answer rests on, as a page shows it. */
+export interface SourceText {
+  title: string;
+  url: string;
+  /** The host, without `www.`: `socialsecurity.be`. */
+  publisher: string;
+  /** The source's language, when it is not the page's: its code, for `hreflang` and `lang`. */
+  language?: string;
+  /** What the language is called in the page's language: "en néerlandais". */
+  languageLabel?: string;
+  quote: string;
+  /** YYYY-MM-DD. */
+  checked: string;
+  /** When this page says otherwise than the answer: what it says. */
+  differs?: string;
+}
+
+/** A word the guide explains, in one language. */
+export interface GlossaryEntry {
+  id: string;
+  term: string;
+  /** The term and its other forms, as found in texts. */
+  forms: string[];
+  definitionHtml: string;
+  sources: SourceText[];
 }
 
 /** What a language says about links: "(site externe)", and each language's name ("en français"). */
@@ -95,6 +137,8 @@ export interface ContentTree {
   topics: ContentNode[];
   /** Old paths from content/redirects.yaml, each with the canonical path it now leads to. */
   redirects: ReadonlyMap<string, string>;
+  /** The glossary's entries per language, in the order of the file. */
+  glossary: Readonly<Record<string, GlossaryEntry[]>>;
 }
 
 /**
@@ -122,6 +166,25 @@ export function requiredText<F extends keyof PageText>(
   return value as NonNullable<PageText[F]>;
 }
 
+/** The profile of a task or an outcome, which the tree always links. */
+export function profileOf(node: ContentNode): ContentNode {
+  if (!node.profile) throw new Error(`${node.file}: "${node.id}" has no profile`);
+  return node.profile;
+}
+
+/** The words of the option of `question` that leads to `option`: validation guarantees them. */
+export function answerWords(
+  question: ContentNode,
+  option: ContentNode,
+  language: Language | string,
+): string {
+  const words = requiredText(question, language, 'answers')[option.id];
+  if (words === undefined) {
+    throw new Error(`${question.file}: no words for the option "${option.id}"`);
+  }
+  return words;
+}
+
 function capitalise(text: string, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
@@ -131,6 +194,7 @@ export function buildTree(
   sources: ReadonlyMap<string, SourceNode>,
   languages: Language[],
   linkLabels: Readonly<Record<string, LinkLabels>>,
+  glossary: Readonly<Record<string, Readonly<Record<string, GlossaryText>>>> = {},
 ): Omit<ContentTree, 'redirects'> {
   const order = readingOrder(sources, languages[0]?.code ?? '');
   const byId = new Map<string, ContentNode>();
@@ -164,7 +228,10 @@ export function buildTree(
   for (const language of languages) {
     for (const node of nodes) textOf(node, sources, language, get);
   }
-  for (const language of languages) renderTexts(sources, nodes, language, linkLabels, get);
+  const glossaries: Record<string, GlossaryEntry[]> = {};
+  for (const language of languages) {
+    glossaries[language.code] = renderTexts(sources, glossary, nodes, language, linkLabels, get);
+  }
 
   return {
     languages,
@@ -178,6 +245,7 @@ export function buildTree(
         nodes.flatMap((node) => (node.kind === 'profile' ? node.tasks : [])).map((t) => t.topic),
       ),
     ].filter((topic): topic is ContentNode => topic !== undefined),
+    glossary: glossaries,
   };
 }
 
@@ -278,13 +346,22 @@ function textOf(
     description: text.description,
     slug,
     path: slug ? `${base}${slug}/` : base,
+    noticeHtml: '',
     bodyHtml: '',
     noteHtml: '',
     updateHtml: '',
-    plainText: [text.body, text.note, text.update]
+    plainText: [
+      text.notice,
+      text.body,
+      text.note,
+      text.update,
+      ...(text.history ?? []).map((entry) => entry.change),
+    ]
       .map((markdown) => plainText(markdown ?? ''))
       .join(' ')
       .trim(),
+    history: [],
+    sources: [],
     question: text.question,
     answers: text.answers ?? {},
     condition: text.condition,
@@ -296,28 +373,76 @@ function textOf(
   return page;
 }
 
+function sourceText(source: Source, labels: LinkLabels | undefined): SourceText {
+  return {
+    title: source.title,
+    url: source.url,
+    publisher: new URL(source.url).hostname.replace(/^www\./, ''),
+    language: source.language,
+    languageLabel: source.language ? labels?.inLanguage[source.language] : undefined,
+    quote: source.quote,
+    checked: source.checked,
+    differs: source.differs,
+  };
+}
+
+/** The glossary in one language: each entry's words, its definition rendered, its sources. */
+function glossaryIn(
+  glossary: Readonly<Record<string, Readonly<Record<string, GlossaryText>>>>,
+  language: Language,
+  labels: LinkLabels | undefined,
+  env: () => LinkRenderEnv,
+): GlossaryEntry[] {
+  return Object.entries(glossary).flatMap(([id, texts]) => {
+    const text = texts[language.code];
+    if (!text) return [];
+    return [
+      {
+        id,
+        term: text.term,
+        forms: [text.term, ...(text.aliases ?? [])],
+        definitionHtml: renderMarkdown(text.definition, env()),
+        sources: (text.sources ?? []).map((source) => sourceText(source, labels)),
+      },
+    ];
+  });
+}
+
+/** Renders every Markdown text of one language; returns that language's glossary. */
 function renderTexts(
   sources: ReadonlyMap<string, SourceNode>,
+  glossary: Readonly<Record<string, Readonly<Record<string, GlossaryText>>>>,
   nodes: readonly ContentNode[],
   language: Language,
   linkLabels: Readonly<Record<string, LinkLabels>>,
   get: (id: string) => ContentNode,
-): void {
+): GlossaryEntry[] {
   const labels = linkLabels[language.code];
+  const internal = (href: string) => {
+    const { id, fragment } = referenceParts(href);
+    const path = textIn(get(id), language).path;
+    return { url: fragment ? `${path}#${fragment}` : path, external: false };
+  };
   const env = (): LinkRenderEnv => ({
     externalLabel: labels?.external ?? '',
     languageLabel: (code) => labels?.inLanguage[code] ?? code,
     resolve: (href: string) =>
-      isNodeReference(href)
-        ? { url: get(href).text[language.code]?.path ?? href, external: false }
-        : { url: href, external: true },
+      isNodeReference(href) ? internal(href) : { url: href, external: true },
   });
   for (const node of nodes) {
     const text = sources.get(node.id)?.text[language.code];
     const page = node.text[language.code];
     if (!text || !page) continue;
+    page.noticeHtml = text.notice ? renderMarkdown(text.notice, env()) : '';
     page.bodyHtml = text.body ? renderMarkdown(text.body, env()) : '';
     page.noteHtml = text.note ? renderMarkdown(text.note, env()) : '';
     page.updateHtml = text.update ? renderMarkdown(text.update, env()) : '';
+    page.sources = (text.sources ?? []).map((source) => sourceText(source, labels));
+    page.history = (text.history ?? []).map((entry) => ({
+      date: entry.date,
+      changeHtml: renderMarkdown(entry.change, env()),
+      changeText: plainText(entry.change),
+    }));
   }
+  return glossaryIn(glossary, language, labels, env);
 }

@@ -1,5 +1,6 @@
 import { GLOSSARY_PAGE_ID, nextIds, optionOwners, TOPICS_PAGE_ID } from './graph';
 import { MARKDOWN_FIELDS } from './fields';
+import { checkGlossaryUse, type Glossary } from './glossary-checks';
 import { externalLinkProblem, isNodeReference, languageOfUrl, referenceParts } from './links';
 import { checkLanguages, type LanguageStyle } from './language-checks';
 import { inspectMarkdown, plainText } from './markdown';
@@ -26,8 +27,8 @@ interface GraphCheck {
   officialHosts: ReadonlySet<string>;
   /** Today, YYYY-MM-DD: no source can have been checked later. */
   today: string;
-  /** The ids of the glossary's entries, which `glossary#id` links name. */
-  glossary: ReadonlySet<string>;
+  /** The glossary's entries, by id: `glossary#id` links name them. */
+  glossary: Glossary;
   /** Each language's quotation marks, from its interface strings. */
   styles: Readonly<Record<string, LanguageStyle>>;
   problems: ContentProblem[];
@@ -51,6 +52,7 @@ export function validateGraph(check: GraphCheck): void {
     checkLinks(node, check);
     checkSources(node, check);
     checkSuperseded(node, check);
+    checkGlossaryUse(node, check.languages, check.glossary, check.problems);
     checkLanguages(node, check.languages, check.styles, check.problems);
     if (node.kind === 'outcome' || node.kind === 'step') checkListedOnce(node, owners, check);
   }
@@ -379,7 +381,7 @@ function internalLinkProblem(
   if (id !== GLOSSARY_PAGE_ID) {
     return `link to "${href}": only the glossary's entries are linked with # (${GLOSSARY_PAGE_ID}#term)`;
   }
-  return check.glossary.has(fragment)
+  return fragment in check.glossary
     ? null
     : `link to "${href}": the glossary has no entry "${fragment}" (glossary.yaml)`;
 }

@@ -42,7 +42,7 @@ export async function liveSite(options: LiveSiteOptions): Promise<LiveSite> {
   const { baseUrl, paths, logger, appFor } = options;
   // File names in messages are relative to the project, as in the content check's.
   const root = path.dirname(paths.contentDir);
-  let current: RequestListener = problemsApp(['The site has not been built yet.']);
+  let current: RequestListener = problemsApp(['The site has not been built yet.'], logger);
   let pending: Promise<void> | undefined;
   let building = false;
   let again = false;
@@ -60,7 +60,7 @@ export async function liveSite(options: LiveSiteOptions): Promise<LiveSite> {
       }
     } catch (error) {
       const lines = problemLines(error);
-      current = problemsApp(lines);
+      current = problemsApp(lines, logger);
       logger.error(
         `${reason}: the site cannot be built; every page lists why until it is fixed:\n${lines.join('\n')}`,
       );

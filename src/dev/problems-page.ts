@@ -1,9 +1,9 @@
 import type { RequestListener } from 'node:http';
-import { applySecurityHeaders } from '../http/security';
-import { prepare, sendPrepared } from '../lib/prepared';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+import { pathLogger } from '../http/access-log';
+import { sendPreparedByHand } from '../http/by-hand';
+import { escapeMarkup as escapeHtml } from '../lib/escape';
+import { prepare } from '../lib/prepared';
+import type { Logger } from '../logger';
 
 /**
  * In development, what every address shows while the site cannot be built: each problem as
@@ -34,15 +34,13 @@ ${items.join('\n')}
 }
 
 /** Answers every request with the problems page (500, never cached). */
-export function problemsApp(problems: readonly string[]): RequestListener {
+export function problemsApp(problems: readonly string[], logger: Logger): RequestListener {
   const page = prepare({
     body: renderProblemsPage(problems),
     contentType: 'text/html; charset=utf-8',
     status: 500,
     cacheControl: 'no-store',
   });
-  return (req, res) => {
-    applySecurityHeaders(res);
-    sendPrepared(req, res, page);
-  };
+  return (req, res) =>
+    sendPreparedByHand(req, res, page, pathLogger(logger, req), performance.now());
 }

@@ -18,6 +18,7 @@ function requestId(req: IncomingMessage): string {
   return `${processId}-${requestCount.toString(36)}`;
 }
 
+/** The requested path, without its query string (which may hold what a visitor typed). */
 function pathOf(req: IncomingMessage): string {
   const url = req.url ?? '/';
   const query = url.indexOf('?');
@@ -59,6 +60,11 @@ export function logPrepared(
   start: number,
 ): void {
   if (pathLogger.isLevelEnabled('info')) pathLogger.info(lineOf(req, res, start), 'request');
+}
+
+/** A logger for one request's path, for answers that have no path logger of their own. */
+export function pathLogger(logger: Logger, req: IncomingMessage): Logger {
+  return logger.child({ path: pathOf(req) });
 }
 
 /** For requests Express answers: logs when the response is done. */

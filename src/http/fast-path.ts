@@ -1,18 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
-import { logPrepared } from './access-log';
 import {
   matchesEtag,
   negotiateEncoding,
   type Encoding,
   type PreparedResponse,
 } from '../lib/prepared';
-import { SECURITY_HEADERS } from './security';
-
-type HeaderPairs = [string, string][];
-
-/** Headers as node:http takes them fastest: one flat list, name, value, name, value. */
-type FlatHeaders = string[];
+import { preparedHeaders, writeByHand, type FlatHeaders } from './by-hand';
 
 interface ReadyResponse {
   /** Logs for this path, with the path bound once. */
@@ -25,35 +19,31 @@ interface ReadyResponse {
 
 /** Every header of every variant, worked out once: a request only picks one list and writes it. */
 function ready(prepared: PreparedResponse, log: Logger): ReadyResponse {
-  const common: HeaderPairs = [
-    ...Object.entries(SECURITY_HEADERS),
-    ...Object.entries(prepared.headers),
-    ['etag', prepared.etag],
-  ];
-  const variant = (encoding: Encoding) => {
-    const body = prepared.variants[encoding];
-    const headers: HeaderPairs = [...common, ['content-length', String(body.length)]];
-    if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
-    return { headers: headers.flat(), body };
-  };
+  const variant = (encoding: Encoding) => ({
+    headers: preparedHeaders(prepared, encoding),
+    body: prepared.variants[encoding],
+  });
   return {
     log,
     status: prepared.status,
     etag: prepared.etag,
-    notModified: common.flat(),
+    notModified: preparedHeaders(prepared, 'none'),
     variants: { br: variant('br'), gzip: variant('gzip'), identity: variant('identity') },
   };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, response: ReadyResponse): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: ReadyResponse,
+  start: number,
+): void {
   if (response.status === 200 && matchesEtag(req.headers['if-none-match'], response.etag)) {
-    res.writeHead(304, response.notModified);
-    res.end();
+    writeByHand(req, res, { status: 304, headers: response.notModified }, response.log, start);
     return;
   }
   const { headers, body } = response.variants[negotiateEncoding(req.headers['accept-encoding'])];
-  res.writeHead(response.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  writeByHand(req, res, { status: response.status, headers, body }, response.log, start);
 }
 
 /**
@@ -79,10 +69,7 @@ export function preparedFirst(options: {
       const query = url.indexOf('?');
       const response = responses.get(query < 0 ? url : url.slice(0, query));
       if (response) {
-        const start = performance.now();
-        send(req, res, response);
-        // The response is written by now: log it without waiting on an event.
-        logPrepared(response.log, req, res, start);
+        send(req, res, response, performance.now());
         return;
       }
     }

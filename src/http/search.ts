@@ -2,10 +2,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from '../logger';
 import { normalizeQuery } from '../search/query';
 import type { Site } from '../site/site';
-import { logPrepared } from './access-log';
-import { matchesEtag, negotiateEncoding, sendPrepared, type Encoding } from '../lib/prepared';
+import { matchesEtag, negotiateEncoding, type Encoding } from '../lib/prepared';
+import { sendPreparedByHand, withSecurityHeaders, writeByHand } from './by-hand';
 import { SearchPageCache } from './search-cache';
-import { applySecurityHeaders, SECURITY_HEADERS } from './security';
 
 /**
  * Who may keep a search page. Not shared caches: the page shows back what the visitor typed,
@@ -16,8 +15,7 @@ import { applySecurityHeaders, SECURITY_HEADERS } from './security';
 export const SEARCH_CACHE_CONTROL = 'private, max-age=300';
 
 /** Every header but the ETag, length and encoding, as one flat list: node:http's fastest form. */
-const COMMON_HEADERS: readonly string[] = [
-  ...Object.entries(SECURITY_HEADERS).flat(),
+const COMMON_HEADERS: readonly string[] = withSecurityHeaders([
   'content-type',
   'text/html; charset=utf-8',
   'cache-control',
@@ -26,7 +24,7 @@ const COMMON_HEADERS: readonly string[] = [
   'noindex',
   'vary',
   'Accept-Encoding',
-];
+]);
 
 /**
  * For a page compressed per request, gzip first: at level 6 it makes a results page a few
@@ -42,19 +40,18 @@ function queryOf(url: string, start: number): string {
 function send(
   req: IncomingMessage,
   res: ServerResponse,
-  etag: string,
-  body: Buffer,
-  encoding: string,
+  page: { etag: string; body: Buffer; encoding: string },
+  log: Logger,
+  start: number,
 ) {
+  const { etag, body, encoding } = page;
   if (matchesEtag(req.headers['if-none-match'], etag)) {
-    res.writeHead(304, [...COMMON_HEADERS, 'etag', etag]);
-    res.end();
+    writeByHand(req, res, { status: 304, headers: [...COMMON_HEADERS, 'etag', etag] }, log, start);
     return;
   }
   const headers = [...COMMON_HEADERS, 'etag', etag, 'content-length', String(body.length)];
   if (encoding !== 'identity') headers.push('content-encoding', encoding);
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  writeByHand(req, res, { status: 200, headers, body }, log, start);
 }
 
 /**
@@ -91,12 +88,10 @@ export function searchFirst(options: {
       const { page, body } = cache.page(`${language.code} ${query.text}`, encoding, () =>
         site.renderSearch(language, query),
       );
-      send(req, res, page.etag, body, encoding);
+      send(req, res, { etag: page.etag, body, encoding }, log, start);
     } catch (error) {
       logger.error({ err: error }, 'server fault');
-      applySecurityHeaders(res);
-      sendPrepared(req, res, site.errorPage('serverError', language.code));
+      sendPreparedByHand(req, res, site.errorPage('serverError', language.code), log, start);
     }
-    logPrepared(log, req, res, start);
   };
 }

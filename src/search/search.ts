@@ -1,5 +1,5 @@
 import type { LanguageSearchSettings, SearchSettings } from '../content/search-settings';
-import type { ContentNode, ContentTree } from '../content/tree';
+import { textIn, type ContentNode, type ContentTree } from '../content/tree';
 import { excerptOf, excerptSource, type Excerpt, type ExcerptSource } from './excerpt';
 import { buildIndex, type LanguageIndex, type SearchDocument } from './index';
 import { fold, searchWords, words } from './normalize';
@@ -48,23 +48,23 @@ const NO_SETTINGS: LanguageSearchSettings = { ignore: [], synonyms: [], forWhom:
 
 /** What search reads of a content node in one language. */
 function documentOf(node: ContentNode, language: string): SearchDocument {
-  const text = node.text[language];
+  const text = textIn(node, language);
   const profile = node.kind === 'profile' ? node : node.profile;
-  const names = profile?.text[language];
+  const names = profile ? textIn(profile, language) : undefined;
   return {
     id: node.id,
     kind: node.kind,
     fields: {
-      title: text?.title ?? '',
+      title: text.title,
       // A site page's slug is its short name ("contact", "definitions") when its title is a
       // question; a task's names are its profile's, in every form.
       names:
         node.kind === 'page'
-          ? (text?.slug ?? '')
+          ? text.slug
           : [names?.title, names?.asRole, names?.currentName].filter(Boolean).join(' · '),
-      description: text?.description ?? '',
-      question: [text?.question, ...Object.values(text?.answers ?? {})].filter(Boolean).join(' · '),
-      text: text?.plainText ?? '',
+      description: text.description,
+      question: [text.question, ...Object.values(text.answers)].filter(Boolean).join(' · '),
+      text: text.plainText,
     },
   };
 }

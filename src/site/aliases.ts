@@ -1,4 +1,4 @@
-import type { ContentNode, ContentTree } from '../content/tree';
+import { textIn, type ContentNode, type ContentTree } from '../content/tree';
 
 /** Where a slug leads: a content node, or a page the site generates (its path per language). */
 type Target = { node: ContentNode } | { paths: Readonly<Record<string, string>> };
@@ -22,7 +22,7 @@ export function aliasResolver(
   };
   for (const node of tree.nodes) {
     if (node.kind === 'home') continue;
-    for (const code of codes) add(node.urlParent, node.text[code]?.slug ?? '', { node });
+    for (const code of codes) add(node.urlParent, textIn(node, code).slug, { node });
   }
   for (const paths of generated) {
     for (const path of Object.values(paths)) add(undefined, path.split('/')[2] ?? '', { paths });

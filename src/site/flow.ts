@@ -1,4 +1,4 @@
-import type { ContentNode, Language } from '../content/tree';
+import { answerWords, requiredText, type ContentNode, type Language } from '../content/tree';
 import type { Translate } from './i18n';
 import { textOf } from './layout';
 
@@ -48,11 +48,11 @@ export function yourAnswers(node: ContentNode, language: Language, t: Translate)
   for (const { question, answer } of answeredOnTheWay(node)) {
     const asked = textOf(question, language);
     rows.push({
-      label: asked.question ?? '',
-      value: asked.answers[answer.id] ?? '',
+      label: requiredText(question, language, 'question'),
+      value: answerWords(question, answer, language),
       change: {
         path: asked.path,
-        hidden: t('flow.changeAnswer', { question: asked.question ?? '' }),
+        hidden: t('flow.changeAnswer', { question: requiredText(question, language, 'question') }),
       },
     });
   }
@@ -60,11 +60,10 @@ export function yourAnswers(node: ContentNode, language: Language, t: Translate)
 }
 
 export function optionsOf(node: ContentNode, language: Language, t: Translate): OptionView[] {
-  const text = textOf(node, language);
   return node.options.map((next) => {
     const currentName = next.kind === 'profile' ? textOf(next, language).currentName : undefined;
     return {
-      label: text.answers[next.id] ?? '',
+      label: answerWords(node, next, language),
       path: textOf(next, language).path,
       hint: currentName ? t('profile.currentName', { name: currentName }) : undefined,
     };

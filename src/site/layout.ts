@@ -1,5 +1,5 @@
 import type nunjucks from 'nunjucks';
-import type { ContentNode, ContentTree, Language } from '../content/tree';
+import { textIn, type ContentNode, type ContentTree, type Language } from '../content/tree';
 import type { Translate } from './i18n';
 import { feedbackForm, type FeedbackSetup } from './feedback-form';
 import { breadcrumbJsonLd, pageMeta, type PageMeta } from './meta';
@@ -30,7 +30,7 @@ export const LAYOUT_NODE_IDS = [
 ] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
-export const GENERATED_PAGES = ['search', 'matrix', 'overview'] as const;
+export const GENERATED_PAGES = ['search', 'matrix', 'overview', 'history'] as const;
 export type GeneratedPage = (typeof GENERATED_PAGES)[number];
 
 export interface Link {
@@ -45,10 +45,9 @@ export function translator(context: RenderContext, language: Language): Translat
   return t;
 }
 
+/** A node's text in the page's language: validated, so a missing one fails loudly. */
 export function textOf(node: ContentNode, language: Language) {
-  const text = node.text[language.code];
-  if (!text) throw new Error(`"${node.id}" has no "${language.code}" text`);
-  return text;
+  return textIn(node, language);
 }
 
 /** Where a generated page lives in a language; its slug is an interface string. */
@@ -65,6 +64,11 @@ export function linkTo(node: ContentNode, language: Language, withDescription = 
   };
 }
 
+/** The Atom feed of a language's changes, beside its page: `/fr/modifications/atom.xml`. */
+export function historyFeedPath(context: RenderContext, language: Language): string {
+  return `${generatedPath(context, 'history', language)}atom.xml`;
+}
+
 function layoutLinks(context: RenderContext, language: Language): Record<string, string> {
   const links: Record<string, string> = {};
   for (const id of LAYOUT_NODE_IDS) {
@@ -72,6 +76,7 @@ function layoutLinks(context: RenderContext, language: Language): Record<string,
     links[id] = node ? textOf(node, language).path : `/${language.code}/`;
   }
   for (const page of GENERATED_PAGES) links[page] = generatedPath(context, page, language);
+  links.feed = historyFeedPath(context, language);
   return links;
 }
 

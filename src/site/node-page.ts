@@ -1,5 +1,13 @@
-import { TOPICS_PAGE_ID } from '../content/graph';
-import type { ContentNode, Language } from '../content/tree';
+import { GLOSSARY_PAGE_ID, TOPICS_PAGE_ID } from '../content/graph';
+import {
+  profileOf,
+  requiredText,
+  type ContentNode,
+  type Language,
+  type PageText,
+  type SourceText,
+} from '../content/tree';
+import { writtenDate } from './dates';
 import type { Translate } from './i18n';
 import { optionsOf, sameTaskForOthers, yourAnswers } from './flow';
 import { layoutView, linkTo, textOf, translator, type RenderContext } from './layout';
@@ -48,21 +56,25 @@ function profileChoice(profile: ContentNode, language: Language, t: Translate) {
 }
 
 /** When the page was last checked against the official pages, in the page's language. */
-const datesWritten = new Map<string, string>();
-
 export function reviewedOn(node: ContentNode, language: Language): string | undefined {
-  if (!node.reviewed) return undefined;
-  // The Open Graph locale names the region's conventions (en_GB: 29 November 2026), where the
-  // language tag may not (en: November 29, 2026).
-  const locale = language.ogLocale.replace('_', '-');
-  const key = `${locale} ${node.reviewed}`;
-  let written = datesWritten.get(key);
-  if (written === undefined) {
-    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    written = format.format(new Date(`${node.reviewed}T00:00:00Z`));
-    datesWritten.set(key, written);
-  }
-  return written;
+  return node.reviewed ? writtenDate(node.reviewed, language) : undefined;
+}
+
+/** The official pages a page rests on, each with the day it was read, in the page's words. */
+function sourcesOf(sources: readonly SourceText[], language: Language, t: Translate) {
+  return sources.map((source) => ({
+    ...source,
+    checkedOn: t('sources.checked', { date: writtenDate(source.checked, language) }),
+  }));
+}
+
+/** The page's dated changes: « Modifié le 4 décembre 2026 : … ». */
+function historyOf(page: PageText, language: Language, t: Translate) {
+  return page.history.map((line) => ({
+    label: t('history.line', { date: writtenDate(line.date, language) }),
+    date: line.date,
+    html: line.changeHtml,
+  }));
 }
 
 /** What the template of each kind needs beyond the layout and the node's own text. */
@@ -82,7 +94,7 @@ function kindView(context: RenderContext, node: ContentNode, language: Language,
         profile,
         // On a question page the task's title is no longer the h1, so the caption names it.
         caption: t(node.options.length > 0 ? 'task.captionWithTask' : 'task.caption', {
-          role: profile?.asRole ?? '',
+          role: requiredText(profileOf(node), language, 'asRole'),
           task: textOf(task, language).title,
         }),
         verdict: verdictOf(node, language, t),
@@ -116,6 +128,13 @@ function kindView(context: RenderContext, node: ContentNode, language: Language,
           node.id === TOPICS_PAGE_ID
             ? context.tree.topics.map((topic) => linkTo(topic, language))
             : [],
+        glossary:
+          node.id === GLOSSARY_PAGE_ID
+            ? (context.tree.glossary[language.code] ?? []).map((entry) => ({
+                ...entry,
+                sources: sourcesOf(entry.sources, language, t),
+              }))
+            : [],
       };
   }
 }
@@ -142,6 +161,8 @@ export function renderNodePage(
       reviewed: reviewedOn(node, language),
     }),
     page,
+    sources: sourcesOf(page.sources, language, t),
+    history: historyOf(page, language, t),
     ...kindView(context, node, language, t),
   };
   return context.views.render(`pages/${TEMPLATES[node.kind]}.njk`, view);

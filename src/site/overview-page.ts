@@ -1,4 +1,4 @@
-import type { ContentNode, Language } from '../content/tree';
+import { requiredText, type ContentNode, type Language } from '../content/tree';
 import type { Translate } from './i18n';
 import {
   generatedPath,
@@ -37,7 +37,7 @@ function listItem(
 ): ListItem {
   const text = textOf(node, language);
   return {
-    title: node.kind === 'outcome' ? (text.condition ?? '') : text.heading,
+    title: node.kind === 'outcome' ? requiredText(node, language, 'condition') : text.heading,
     answer: node.previous ? textOf(node.previous, language).answers[node.id] : undefined,
     path: text.path,
     then: text.question ?? verdictOf(node, language, t)?.short,

@@ -1,5 +1,11 @@
 import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
-import type { ContentNode, ContentTree, Language } from '../content/tree';
+import {
+  answerWords,
+  textIn,
+  type ContentNode,
+  type ContentTree,
+  type Language,
+} from '../content/tree';
 import type { Translate } from './i18n';
 import { layoutInWorker } from './layout-worker';
 import { verdictOf } from './verdicts';
@@ -54,11 +60,10 @@ export function wrap(text: string, width = WRAP_AT): string[] {
 
 /** What a box says: the node's name, then its question or its verdict. */
 export function boxLines(node: ContentNode, language: Language, t: Translate): string[] {
-  const text = node.text[language.code];
-  if (!text) return [];
+  const text = textIn(node, language);
   const name =
-    node.kind === 'outcome'
-      ? (node.previous?.text[language.code]?.answers[node.id] ?? text.condition ?? '')
+    node.kind === 'outcome' && node.previous
+      ? answerWords(node.previous, node, language)
       : text.heading;
   const then = text.question ?? verdictOf(node, language, t)?.short;
   return [...wrap(name), ...(then ? wrap(then) : [])];

@@ -1,4 +1,5 @@
-import type { ContentNode, Language } from '../content/tree';
+import { escapeMarkup } from '../lib/escape';
+import { profileOf, textIn, type ContentNode, type Language } from '../content/tree';
 import type { Excerpt } from '../search/excerpt';
 import type { SearchDocument } from '../search/index';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type VisitorQuery } from '../search/query';
@@ -59,19 +60,10 @@ function fill(parts: Template, values: Readonly<Partial<Record<Slot, string>>>):
   return out;
 }
 
-/** The same escaping the templates do, for what the visitor typed. */
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&"'<>]/g,
-    (char) =>
-      ({ '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[char] ?? char,
-  );
-}
-
 function excerptHtml(excerpt: Excerpt): string {
   // The one piece of markup written here: a matched word, set apart for the eye.
   return excerpt
-    .map(({ text, marked }) => (marked ? `<mark>${escapeHtml(text)}</mark>` : escapeHtml(text)))
+    .map(({ text, marked }) => (marked ? `<mark>${escapeMarkup(text)}</mark>` : escapeMarkup(text)))
     .join('');
 }
 
@@ -94,22 +86,22 @@ interface LineView {
 
 function lineView(context: RenderContext, language: Language, node: ContentNode): LineView {
   const t = translator(context, language);
-  const text = node.text[language.code];
-  const answer = (task: ContentNode, title: string | undefined): Choice => ({
-    path: task.text[language.code]?.path ?? '',
-    title: title ?? '',
+  const text = textIn(node, language);
+  const answer = (task: ContentNode, title: string): Choice => ({
+    path: textIn(task, language).path,
+    title,
     verdict: verdictOf(task, language, t),
   });
   return {
-    path: text?.path ?? '',
-    title: text?.heading ?? '',
-    profile: node.verdict ? node.profile?.text[language.code]?.title : undefined,
+    path: text.path,
+    title: text.heading,
+    profile: node.verdict && node.profile ? textIn(node.profile, language).title : undefined,
     verdict: verdictOf(node, language, t),
     choices:
       node.kind === 'topic'
-        ? node.tasks.map((task) => answer(task, task.profile?.text[language.code]?.title))
+        ? node.tasks.map((task) => answer(task, textIn(profileOf(task), language).title))
         : node.kind === 'profile'
-          ? node.tasks.map((task) => answer(task, task.text[language.code]?.heading))
+          ? node.tasks.map((task) => answer(task, textIn(task, language).heading))
           : [],
   };
 }
@@ -190,7 +182,7 @@ function languagePages(context: RenderContext, language: Language): LanguagePage
       shell(`${state} ${cut ? 'cut' : '-'} ${shortened ? 'shortened' : '-'}`),
     line,
     counts: Array.from({ length: MAX_RESULT_LINES + 1 }, (_, count) =>
-      escapeHtml(t('search.count', { count })),
+      escapeMarkup(t('search.count', { count })),
     ),
   };
 }
@@ -215,8 +207,8 @@ export function searchPages(context: RenderContext, search: SiteSearch): SearchP
         .map(({ id, excerpt }) => fill(pages.line(id), { excerpt: excerptHtml(excerpt) }))
         .join('\n');
       return fill(pages.shell(state, query.cut, result.shortened), {
-        query: escapeHtml(query.text),
-        queryUrl: escapeHtml(encodeURIComponent(query.text)),
+        query: escapeMarkup(query.text),
+        queryUrl: escapeMarkup(encodeURIComponent(query.text)),
         count: pages.counts[result.lines.length] ?? '',
         results,
       });

@@ -1,4 +1,4 @@
-import type { ContentTree, Language } from '../content/tree';
+import { textIn, type ContentTree, type Language } from '../content/tree';
 import {
   NO_CACHE,
   prepareAll,
@@ -11,7 +11,14 @@ import type { SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
 import { feedbackPages, type FeedbackPages } from './feedback-pages';
-import { GENERATED_PAGES, generatedPath, type GeneratedPage, type RenderContext } from './layout';
+import { renderHistoryFeed, renderHistoryPage } from './history-page';
+import {
+  GENERATED_PAGES,
+  generatedPath,
+  historyFeedPath,
+  type GeneratedPage,
+  type RenderContext,
+} from './layout';
 import { renderMatrixPage } from './matrix';
 import type { Version } from './meta';
 import { renderNodePage } from './node-page';
@@ -30,7 +37,7 @@ const ERROR_STATUS: Record<ErrorKind, number> = {
 };
 
 /** The pages the site generates itself and renders once, like content pages. */
-const RENDERED_ONCE: readonly GeneratedPage[] = ['matrix', 'overview'];
+const RENDERED_ONCE: readonly GeneratedPage[] = ['matrix', 'overview', 'history'];
 
 /** The whole site, rendered once: requests only look things up here. */
 export interface Site {
@@ -79,7 +86,7 @@ export async function buildSite(
     ...tree.nodes.map((node) =>
       tree.languages.map((language) => ({
         language,
-        path: node.text[language.code]?.path ?? '',
+        path: textIn(node, language).path,
         lastmod: node.reviewed,
       })),
     ),
@@ -102,6 +109,14 @@ export async function buildSite(
       generatedPath(context, 'matrix', language),
       html(renderMatrixPage(context, language)),
     );
+    rendered.set(
+      generatedPath(context, 'history', language),
+      html(renderHistoryPage(context, language)),
+    );
+    rendered.set(historyFeedPath(context, language), {
+      body: renderHistoryFeed(context, language),
+      contentType: 'application/atom+xml; charset=utf-8',
+    });
   }
   rendered.set('/sitemap.xml', {
     body: sitemapXml(baseUrl, versions),

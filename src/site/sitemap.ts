@@ -1,8 +1,5 @@
+import { escapeMarkup } from '../lib/escape';
 import type { Version } from './meta';
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** `/sitemap.xml`: every page of every language, each with its other-language versions. */
 export function sitemapXml(baseUrl: string, pages: Version[][]): string {
@@ -13,12 +10,12 @@ export function sitemapXml(baseUrl: string, pages: Version[][]): string {
         { hreflang: 'x-default', path: '/' },
       ].map(
         ({ hreflang, path }) =>
-          `    <xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeXml(baseUrl + path)}"/>`,
+          `    <xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeMarkup(baseUrl + path)}"/>`,
       );
       return [
         `  <url>`,
-        `    <loc>${escapeXml(baseUrl + version.path)}</loc>`,
-        ...(version.lastmod ? [`    <lastmod>${escapeXml(version.lastmod)}</lastmod>`] : []),
+        `    <loc>${escapeMarkup(baseUrl + version.path)}</loc>`,
+        ...(version.lastmod ? [`    <lastmod>${escapeMarkup(version.lastmod)}</lastmod>`] : []),
         ...alternates,
         `  </url>`,
       ].join('\n');
@@ -27,7 +24,7 @@ export function sitemapXml(baseUrl: string, pages: Version[][]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    `  <url>\n    <loc>${escapeXml(`${baseUrl}/`)}</loc>\n  </url>`,
+    `  <url>\n    <loc>${escapeMarkup(`${baseUrl}/`)}</loc>\n  </url>`,
     ...urls,
     '</urlset>',
     '',

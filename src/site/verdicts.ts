@@ -1,4 +1,4 @@
-import { requiredText, type ContentNode, type Language } from '../content/tree';
+import { requiredText, textIn, type ContentNode, type Language } from '../content/tree';
 import type { Translate } from './i18n';
 import type { VerdictKind } from '../content/fields';
 
@@ -49,7 +49,7 @@ export function finalAnswers(task: ContentNode, language: Language, t: Translate
   const walk = (node: ContentNode, conditions: string[]): FinalAnswer[] => {
     if (node.options.length > 0) {
       return node.options.flatMap((next) =>
-        walk(next, [...conditions, next.text[language.code]?.condition ?? '']),
+        walk(next, [...conditions, requiredText(next, language, 'condition')]),
       );
     }
     const verdict = verdictOf(node, language, t);
@@ -60,7 +60,7 @@ export function finalAnswers(task: ContentNode, language: Language, t: Translate
 
 /** The meta description of a page with a verdict opens with the verdict itself. */
 export function describedWithVerdict(node: ContentNode, language: Language, t: Translate): string {
-  const description = node.text[language.code]?.description ?? '';
+  const description = textIn(node, language).description;
   const verdict = verdictOf(node, language, t);
   return verdict ? `${verdict.sentence} ${description}` : description;
 }
