@@ -36,13 +36,18 @@ async function filesTheServerServes(app: RequestListener): Promise<ExportedFile[
     .map((_, loc) => sitemap(loc).text().slice(TEST_BASE_URL.length))
     .get();
   const assets = new Set<string>();
+  // The feed each page names in its head, as a feed reader finds it.
+  const feeds = new Set<string>();
   for (const page of pages) {
     const $ = html((await raw(page, {}, app)).body.toString());
     $('link[href^="/assets/"]').each((_, link) => void assets.add($(link).attr('href') ?? ''));
+    $('link[rel="alternate"][type="application/atom+xml"]').each(
+      (_, link) => void feeds.add($(link).attr('href') ?? ''),
+    );
   }
   return [
     ...pages.map((url) => ({ file: `${url.slice(1)}index.html`, url, status: 200 })),
-    ...['/sitemap.xml', '/robots.txt', ...assets].map((url) => ({
+    ...['/sitemap.xml', '/robots.txt', ...assets, ...feeds].map((url) => ({
       file: url.slice(1),
       url,
       status: 200,

@@ -65,7 +65,7 @@ describe.each(answers)('the answer on $name', ({ node, language, path }) => {
     const verdict = $('main h1 + .verdict');
     expect(verdict).toHaveLength(1);
     expect(verdict.find('strong').text()).toBe(verdictText(node, language.code));
-    expect(verdict.find('.mark[aria-hidden="true"]').text().trim()).toMatch(/^[✓✗?]$/);
+    expect(verdict.find('.mark[aria-hidden="true"]').text().trim()).toMatch(/^[✓✗?↻]$/);
     expect(verdict.attr('class')).toContain(`verdict--${node.verdict?.kind}`);
   });
 

@@ -53,19 +53,40 @@ export function pathOf(node: ContentNode, language: Language | string): string {
 }
 
 /**
- * The external links an author wrote in a node's Markdown (body and note), read from its YAML
- * file on disk rather than from the rendered tree, so a test can tell how many a page must show.
+ * The external links an author wrote for a node, read from its YAML file on disk rather than
+ * from the rendered tree, so a test can tell how many a page must show: those of its Markdown
+ * (notice, body, note, history lines), its sources, and on the glossary page, its entries'.
  */
 export function externalLinksInSource(node: ContentNode, code: string): string[] {
-  const source = parse(readFileSync(path.join(PROJECT_ROOT, node.file), 'utf8')) as Record<
-    string,
-    Partial<Record<(typeof MARKDOWN_FIELDS)[number], string>> | undefined
-  >;
-  return MARKDOWN_FIELDS.flatMap((field) =>
-    inspectMarkdown(source[code]?.[field] ?? '')
-      .links.map((link) => link.href)
-      .filter((href) => !isNodeReference(href)),
-  );
+  interface Written {
+    history?: { change: string }[];
+    sources?: { url: string }[];
+    definition?: string;
+  }
+  const read = (file: string) =>
+    parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')) as unknown;
+  const source = read(node.file) as Record<string, (Written & Record<string, unknown>) | undefined>;
+  const text = source[code];
+  const markdown = [
+    ...MARKDOWN_FIELDS.map((field) => String(text?.[field] ?? '')),
+    ...(text?.history ?? []).map((entry) => entry.change),
+  ];
+  const cited = (text?.sources ?? []).map((cite) => cite.url);
+  if (node.id === 'glossary') {
+    const glossary = read('content/glossary.yaml') as Record<string, Record<string, Written>>;
+    for (const entry of Object.values(glossary)) {
+      markdown.push(entry[code]?.definition ?? '');
+      cited.push(...(entry[code]?.sources ?? []).map((cite) => cite.url));
+    }
+  }
+  return [
+    ...markdown.flatMap((written) =>
+      inspectMarkdown(written)
+        .links.map((link) => link.href)
+        .filter((href) => !isNodeReference(href)),
+    ),
+    ...cited,
+  ];
 }
 
 export function nodeById(id: string): ContentNode {

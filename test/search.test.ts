@@ -148,7 +148,9 @@ describe('search', () => {
     expect(first.find('.results__profile').text()).toMatch(
       /Profil\s: Responsable Accès Entité \(RAE\)/,
     );
-    expect(first.find('.results__verdict').text()).toContain('Oui');
+    const verdict = verdictText(nodeById('rae-activate-quality'), 'fr', 'short');
+    expect(verdict).toBeTruthy();
+    expect(first.find('.results__verdict').text()).toContain(verdict);
     expect(
       first
         .find('mark')

@@ -80,10 +80,10 @@ export function writePlaceholders(copy: SiteCopy): void {
         const language = /, ([a-z]{2,3})\)/.exec(line)?.[1] ?? '';
         count += 1;
         return line
-          .replace(/^(\s*(?:slug|verdict|reviewed|who): )!todo (\S+).*$/, '$1$2')
-          .replace(/^(\s*[\w-]+: )!todo \|$/, '$1|')
+          .replace(/^(\s*(?:- )?(?:slug|verdict|reviewed|who|url|checked): )!todo (\S+).*$/, '$1$2')
+          .replace(/^(\s*(?:- )?[\w-]+: )!todo \|$/, '$1|')
           .replace(/\[!todo [^\]]*\]/, `[Lien ${count} en ${language}]`)
-          .replace(/^(\s*[\w-]+: )!todo .*$/, `$1Texte ${count} en ${language}`);
+          .replace(/^(\s*(?:- )?[\w-]+: )!todo .*$/, `$1Texte ${count} en ${language}`);
       })
       .join('\n');
     copy.write(file, written);

@@ -182,10 +182,6 @@ export const TEXT_FIELDS = {
   ),
   body: field(text('body'), 'the text of the page, in Markdown'),
   note: field(text('note'), 'a "good to know" remark, in Markdown'),
-  update: field(
-    text('update'),
-    'what the official sites say today where the original wizard is out of date (Markdown)',
-  ),
   asRole: field(plainText('asRole'), 'the name as it reads after "I am"'),
   withArticle: field(plainText('withArticle'), 'the name with its article, as in "only the …"'),
   currentName: field(plainText('currentName'), "today's official name, beside the older one"),
@@ -216,7 +212,7 @@ export type MetaField = keyof typeof META_FIELDS;
 export type TextField = keyof typeof TEXT_FIELDS;
 
 /** The text fields that are Markdown, in the order a page shows them. */
-export const MARKDOWN_FIELDS = ['notice', 'body', 'note', 'update'] as const;
+export const MARKDOWN_FIELDS = ['notice', 'body', 'note'] as const;
 
 /** What a validated file holds of some declared fields, each optional. */
 type Validated<T extends Record<string, { schema: z.ZodType }>> = {

@@ -29,7 +29,7 @@ interface KindDeclaration {
   text: { required: readonly TextField[]; optional: readonly TextField[] };
 }
 
-const PROSE = ['body', 'note', 'update', 'explains'] as const satisfies readonly TextField[];
+const PROSE = ['body', 'note', 'explains'] as const satisfies readonly TextField[];
 const ASKS = ['question', 'answers'] as const satisfies readonly TextField[];
 /** What an answer shows beyond its prose: the step that changed, its sources, its history. */
 const ANSWERS = ['notice', 'sources', 'history'] as const satisfies readonly TextField[];
@@ -66,15 +66,19 @@ export const NODE_KINDS = {
     name: 'tasks',
     place: 'profiles/*/*.yaml',
     meta: { required: ['topic', 'verdict', 'reviewed'], optional: ['who', 'options'] },
-    text: { required: ['slug', 'title', 'description'], optional: [...PROSE, ...ASKS, ...ANSWERS] },
+    // An answer always says where it comes from.
+    text: {
+      required: ['slug', 'title', 'description', 'sources'],
+      optional: [...PROSE, ...ASKS, 'notice', 'history'],
+    },
   },
   outcome: {
     name: 'outcomes',
     place: 'profiles/*/*/*.yaml',
     meta: { required: ['verdict', 'reviewed'], optional: ['who', 'options'] },
     text: {
-      required: ['slug', 'condition', 'description'],
-      optional: [...PROSE, ...ASKS, ...ANSWERS],
+      required: ['slug', 'condition', 'description', 'sources'],
+      optional: [...PROSE, ...ASKS, 'notice', 'history'],
     },
   },
   topic: {

@@ -33,15 +33,17 @@ export function textPlaceholder(field: TextField, language: string, id: string):
 /** One official source still to find: its title, address, the sentence relied on, the day read. */
 function sourcePlaceholder(language: string, id: string, today: string): YAMLSeq {
   const source = new YAMLMap();
-  const hints: Record<string, string> = {
-    title: "the official page's own title",
-    url: 'the https:// address of the official page',
-    quote: 'the sentence the answer rests on, word for word',
-  };
-  for (const [key, hint] of Object.entries(hints)) {
-    source.items.push(new Pair(new Scalar(key), placeholder(`${hint} (${id}, ${language})`)));
-  }
-  source.items.push(new Pair(new Scalar('checked'), placeholder(today, 'the day you read it')));
+  const words = (hint: string) => placeholder(`${hint} (${id}, ${language})`);
+  source.items.push(
+    new Pair(new Scalar('title'), words("the official page's own title")),
+    // An address, so the check's only complaint is the mark: an official host to start from.
+    new Pair(
+      new Scalar('url'),
+      placeholder('https://www.socialsecurity.be/', 'the https:// address of the official page'),
+    ),
+    new Pair(new Scalar('quote'), words('the sentence the answer rests on, word for word')),
+    new Pair(new Scalar('checked'), placeholder(today, 'the day you read it')),
+  );
   const list = new YAMLSeq();
   list.items.push(source);
   return list;
@@ -94,9 +96,12 @@ export function skeleton(request: SkeletonRequest): string {
         : metaPlaceholder(field, today, typeof guess === 'string' ? guess : undefined);
     root.items.push(new Pair(new Scalar(field), node));
   }
-  const textFields = [
-    ...rule.text.required,
+  // The body before the sources it rests on, as pages show them.
+  const required = rule.text.required as readonly TextField[];
+  const textFields: TextField[] = [
+    ...required.filter((field) => field !== 'sources'),
     ...((rule.text.optional as readonly TextField[]).includes('body') ? (['body'] as const) : []),
+    ...required.filter((field) => field === 'sources'),
   ];
   for (const language of languages) {
     const text = new YAMLMap();

@@ -29,8 +29,7 @@ export interface PageText {
   bodyHtml: string;
   noteHtml: string;
   /** What the official sites say today, where the original wizard is out of date. */
-  updateHtml: string;
-  /** Body, note and update as plain words, for search. */
+  /** Notice, body, note and history as plain words, for search. */
   plainText: string;
   /** Dated changes of what the page says, newest first. */
   history: HistoryLine[];
@@ -349,12 +348,10 @@ function textOf(
     noticeHtml: '',
     bodyHtml: '',
     noteHtml: '',
-    updateHtml: '',
     plainText: [
       text.notice,
       text.body,
       text.note,
-      text.update,
       ...(text.history ?? []).map((entry) => entry.change),
     ]
       .map((markdown) => plainText(markdown ?? ''))
@@ -436,7 +433,6 @@ function renderTexts(
     page.noticeHtml = text.notice ? renderMarkdown(text.notice, env()) : '';
     page.bodyHtml = text.body ? renderMarkdown(text.body, env()) : '';
     page.noteHtml = text.note ? renderMarkdown(text.note, env()) : '';
-    page.updateHtml = text.update ? renderMarkdown(text.update, env()) : '';
     page.sources = (text.sources ?? []).map((source) => sourceText(source, labels));
     page.history = (text.history ?? []).map((entry) => ({
       date: entry.date,

@@ -33,7 +33,7 @@ const ABOUT = 'content/pages/about.yaml';
 
 /** What an author does in the working tree, on top of the committed content. */
 function edit(): void {
-  newPage(copy.contentDir, 'glossary');
+  newPage(copy.contentDir, 'lexicon');
   writePlaceholders(copy);
   rmSync(path.join(copy.root, 'content/pages/how-to-use-links.yaml'));
   copy.edit(ABOUT, (text) =>
@@ -60,14 +60,14 @@ describe('what the working tree changes, against a git ref', () => {
     edit();
     const changes = await contentChanges(copy.contentDir);
     const { tree } = loadSiteContent(copy.contentDir);
-    const glossary = tree.byId.get('glossary');
+    const lexicon = tree.byId.get('lexicon');
     const languages = tree.languages.map((language) => language.code).sort();
     expect(languages.length).toBeGreaterThanOrEqual(2);
     expect([...changes.byLanguage.keys()].sort()).toEqual(['', ...languages]);
     for (const code of languages) {
       const lists = changes.byLanguage.get(code);
       const movedHere = code === 'fr' ? ['/fr/a-propos-du-guide/'] : [];
-      expect(lists?.added).toEqual([glossary?.text[code]?.path, ...movedHere].sort());
+      expect(lists?.added).toEqual([lexicon?.text[code]?.path, ...movedHere].sort());
       const movedFrom = code === 'fr' ? [pathOf(about, 'fr')] : [];
       expect(lists?.removed).toEqual([pathOf(removed, code), ...movedFrom].sort());
       expect(lists?.changed).toContain(`/${code}/`);

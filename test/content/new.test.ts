@@ -58,27 +58,36 @@ const cases: Case[] = [
     name: 'a task with a topic named by --topic',
     make: (dir) => newTask(dir, 'user', 'u-print-roles', { topic: 'print-my-roles' }),
   },
-  { name: 'a page under home', make: (dir) => newPage(dir, 'glossary') },
+  { name: 'a page under home', make: (dir) => newPage(dir, 'lexicon') },
   {
     name: 'a page under a profile without a body',
     make: (dir) => newPage(dir, 'user-help', { parent: 'user' }),
   },
   {
     name: "a third answer to a task's question",
-    make: (dir) => newOutcome(dir, 'rl-activate-quality', 'rl-activate-quality-unsure'),
+    make: (dir) =>
+      newOutcome(dir, 'rl-designate-local-manager', 'rl-designate-local-manager-unsure'),
   },
   {
     name: 'two answers to a task that had verdict: self',
     make: (dir) => {
-      newOutcome(dir, 'u-list-roles', 'u-list-roles-online');
-      newOutcome(dir, 'u-list-roles', 'u-list-roles-on-paper');
+      newOutcome(dir, 'gl-manage-roles', 'gl-manage-roles-online');
+      newOutcome(dir, 'gl-manage-roles', 'gl-manage-roles-on-paper');
     },
   },
   {
     name: 'two answers to an outcome, which then asks a question',
     make: (dir) => {
-      newOutcome(dir, 'rl-activate-quality-not-rae', 'rl-activate-quality-not-rae-known');
-      newOutcome(dir, 'rl-activate-quality-not-rae', 'rl-activate-quality-not-rae-unknown');
+      newOutcome(
+        dir,
+        'rl-designate-local-manager-not-rae',
+        'rl-designate-local-manager-not-rae-known',
+      );
+      newOutcome(
+        dir,
+        'rl-designate-local-manager-not-rae',
+        'rl-designate-local-manager-not-rae-unknown',
+      );
     },
   },
   {
@@ -111,20 +120,20 @@ describe('npm run new', () => {
 
   it('links each new node where it belongs', () => {
     newTask(copy.contentDir, 'user', 'u-export-roles');
-    newPage(copy.contentDir, 'glossary');
-    newOutcome(copy.contentDir, 'rl-activate-quality', 'rl-activate-quality-unsure');
+    newPage(copy.contentDir, 'lexicon');
+    newOutcome(copy.contentDir, 'rl-designate-local-manager', 'rl-designate-local-manager-unsure');
     writePlaceholders(copy);
     const { tree } = loadSiteContent(copy.contentDir);
     const ids = (list: { id: string }[] | undefined) => list?.map((node) => node.id) ?? [];
     expect(ids(tree.byId.get('user')?.tasks).at(-1)).toBe('u-export-roles');
     expect(tree.byId.get('u-export-roles')?.topic?.id).toBe('export-roles');
-    expect(ids(tree.byId.get('rl-activate-quality')?.options).at(-1)).toBe(
-      'rl-activate-quality-unsure',
+    expect(ids(tree.byId.get('rl-designate-local-manager')?.options).at(-1)).toBe(
+      'rl-designate-local-manager-unsure',
     );
-    expect(tree.byId.get('glossary')?.trail.map((node) => node.id)).toEqual(['home']);
+    expect(tree.byId.get('lexicon')?.trail.map((node) => node.id)).toEqual(['home']);
     for (const language of tree.languages) {
       expect(tree.home.text[language.code]?.bodyHtml).toContain(
-        `href="${tree.byId.get('glossary')?.text[language.code]?.path}"`,
+        `href="${tree.byId.get('lexicon')?.text[language.code]?.path}"`,
       );
     }
   });
@@ -150,8 +159,8 @@ describe('npm run new', () => {
   it('writes the blocks in the order the site offers its languages', () => {
     const order = loadSiteContent(copy.contentDir).tree.languages.map((language) => language.code);
     expect(order.length).toBeGreaterThanOrEqual(2);
-    newPage(copy.contentDir, 'glossary');
-    const page = yamlOf('content/pages/glossary.yaml') as Record<string, unknown>;
+    newPage(copy.contentDir, 'lexicon');
+    const page = yamlOf('content/pages/lexicon.yaml') as Record<string, unknown>;
     expect(Object.keys(page).filter((key) => /^[a-z]{2}$/.test(key))).toEqual(order);
   });
 
@@ -161,15 +170,15 @@ describe('npm run new', () => {
     cpSync(path.join(locales, 'fr'), path.join(locales, 'it'), { recursive: true });
     const codes = readdirSync(locales).sort();
     expect(codes).toContain('it');
-    newPage(copy.contentDir, 'glossary');
-    const page = yamlOf('content/pages/glossary.yaml') as Record<string, unknown>;
+    newPage(copy.contentDir, 'lexicon');
+    const page = yamlOf('content/pages/lexicon.yaml') as Record<string, unknown>;
     expect(
       Object.keys(page)
         .filter((key) => /^[a-z]{2}$/.test(key))
         .sort(),
     ).toEqual(codes);
     const home = yamlOf('content/pages/home.yaml') as Record<string, { body: string }>;
-    expect(home.it?.body).toContain('(glossary)');
+    expect(home.it?.body).toContain('(lexicon)');
   });
 
   it.each([
@@ -179,7 +188,7 @@ describe('npm run new', () => {
     ['an unknown profile', () => newTask(copy.contentDir, 'nobody', 'x-y'), /no "nobody"/],
     [
       'a parent that is not a page',
-      () => newPage(copy.contentDir, 'glossary', { parent: 'u-list-roles' }),
+      () => newPage(copy.contentDir, 'lexicon', { parent: 'u-list-roles' }),
       /the parent must be one of/,
     ],
     [

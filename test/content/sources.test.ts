@@ -159,6 +159,23 @@ describe('history lines', () => {
 });
 
 describe('glossary links', () => {
+  it('reject a link to an entry the glossary does not have', () => {
+    const { problems } = problemsAfter((copy) => {
+      const body = parseDocument(copy.read(TASK)).getIn(['fr', 'body']) as string;
+      return setIn(
+        copy,
+        TASK,
+        ['fr', 'body'],
+        `${body}\nLe [BCE](glossary#bce-inconnue) tient la liste.\n`,
+      );
+    });
+    expect(problems).toContainEqual(
+      expect.stringContaining(
+        'fr.body: link to "glossary#bce-inconnue": the glossary has no entry "bce-inconnue" (glossary.yaml)',
+      ),
+    );
+  });
+
   it('reject an anchor on a page that is not the glossary', () => {
     const { problems } = problemsAfter((copy) => {
       const body = parseDocument(copy.read(TASK)).getIn(['fr', 'body']) as string;
@@ -178,19 +195,16 @@ describe('glossary links', () => {
 });
 
 describe('words of the glossary', () => {
-  const ENTRY = (term: string) => ({
-    term,
-    definition: `${term} : le système d'authentification de l'administration.`,
-  });
+  // A word no page uses yet, with its abbreviation: the KSQ, « kiosque des services ».
+  const ENTRY = {
+    term: 'KSQ',
+    aliases: ['kiosque des services'],
+    definition: 'Le KSQ, un guichet imaginaire de ce test.',
+  };
 
-  /** A copy with a CSAM entry, and its glossary page (linked from the definitions). */
+  /** A copy with the KSQ entry, and its glossary page (linked from the definitions). */
   function withGlossary(copy: SiteCopy): void {
-    setIn(copy, 'content/glossary.yaml', ['csam'], {
-      fr: ENTRY('CSAM'),
-      nl: ENTRY('CSAM'),
-      de: ENTRY('CSAM'),
-      en: ENTRY('CSAM'),
-    });
+    setIn(copy, 'content/glossary.yaml', ['ksq'], { fr: ENTRY, nl: ENTRY, de: ENTRY, en: ENTRY });
     const page = 'content/pages/glossary.yaml';
     if (!existsSync(path.join(copy.root, page))) {
       const block = (slug: string) =>
@@ -209,9 +223,17 @@ describe('words of the glossary', () => {
 
   /** The French body of the task, with `sentence` added as its last paragraph. */
   function say(copy: SiteCopy, sentence: string, explains?: string[]): string {
-    const body = String(parseDocument(copy.read(TASK)).getIn(['fr', 'body']));
-    let text = setIn(copy, TASK, ['fr', 'body'], `${body}\n${sentence}\n`);
-    if (explains) text = setIn(copy, TASK, ['fr', 'explains'], explains);
+    const doc = parseDocument(copy.read(TASK));
+    const body = String(doc.getIn(['fr', 'body']));
+    doc.setIn(['fr', 'body'], `${body}\n${sentence}\n`);
+    if (explains) {
+      const before = (
+        doc.getIn(['fr', 'explains']) as { toJSON(): string[] } | undefined
+      )?.toJSON();
+      doc.setIn(['fr', 'explains'], [...(before ?? []), ...explains]);
+    }
+    const text = doc.toString({ lineWidth: 0 });
+    copy.write(TASK, text);
     return text;
   }
 
@@ -230,24 +252,24 @@ describe('words of the glossary', () => {
 
   it('warn, at its line, of a word used but neither linked nor explained', () => {
     const { warnings, text } = warningsAfter((copy) =>
-      say(copy, 'Connectez-vous à CSAM avec votre carte d’identité.'),
+      say(copy, 'Passez au kiosque des services avec votre carte d’identité.'),
     );
-    const line = lineOfText(text, 'Connectez-vous à CSAM');
+    const line = lineOfText(text, 'Passez au kiosque');
     expect(warnings).toContainEqual(
-      `${TASK}:${line}: warning: fr.body uses « CSAM » without explaining it: link its entry, [CSAM](glossary#csam), or list it in fr.explains`,
+      `${TASK}:${line}: warning: fr.body uses « KSQ » without explaining it: link its entry, [KSQ](glossary#ksq), or list it in fr.explains`,
     );
   });
 
   it.each([
-    [
-      'linked to its entry',
-      (copy: SiteCopy) => say(copy, 'Connectez-vous à [CSAM](glossary#csam).'),
-    ],
+    ['linked to its entry', (copy: SiteCopy) => say(copy, 'Passez au [KSQ](glossary#ksq).')],
     [
       'explained in place',
-      (copy: SiteCopy) => say(copy, 'CSAM, le système d’accès de l’administration.', ['csam']),
+      (copy: SiteCopy) => say(copy, 'Le KSQ, un guichet de l’administration.', ['ksq']),
     ],
-    ['an abbreviation in lower case, another word', (copy: SiteCopy) => say(copy, 'Le mot csamx.')],
+    [
+      'an abbreviation in lower case, another word',
+      (copy: SiteCopy) => say(copy, 'Le mot ksq, en minuscules.'),
+    ],
   ])('say nothing of a word %s', (_case, edit) => {
     const { warnings } = warningsAfter(edit);
     const ofTheTask = warnings.filter((warning) => warning.startsWith(`${TASK}:`));

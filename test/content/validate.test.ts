@@ -261,17 +261,17 @@ describe('content validation', () => {
   });
 });
 
-const QUESTION = 'profiles/legal-representative/rl-activate-quality.yaml';
+const QUESTION = 'profiles/legal-representative/rl-designate-local-manager.yaml';
 const OUTCOME =
-  'profiles/legal-representative/rl-activate-quality/rl-activate-quality-not-rae.yaml';
+  'profiles/legal-representative/rl-designate-local-manager/rl-designate-local-manager-not-rae.yaml';
 
 describe('content validation of questions, outcomes and verdicts', () => {
   it('reports an option that leads nowhere, at its line', () => {
     const problems = problemsOf((edit) =>
       edit(QUESTION, (text) =>
         text.replace(
-          'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae]',
-          'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae, rl-activate-quality-maybe]',
+          'options: [rl-designate-local-manager-also-rae, rl-designate-local-manager-not-rae]',
+          'options: [rl-designate-local-manager-also-rae, rl-designate-local-manager-not-rae, rl-designate-local-manager-maybe]',
         ),
       ),
     );
@@ -279,7 +279,7 @@ describe('content validation of questions, outcomes and verdicts', () => {
       file: `content/${QUESTION}`,
       line: lineOf(QUESTION, 'options:'),
       message:
-        'option "rl-activate-quality-maybe" leads nowhere: no file is called rl-activate-quality-maybe.yaml',
+        'option "rl-designate-local-manager-maybe" leads nowhere: no file is called rl-designate-local-manager-maybe.yaml',
     });
   });
 
@@ -288,10 +288,10 @@ describe('content validation of questions, outcomes and verdicts', () => {
       edit(QUESTION, (text) =>
         text
           .replace(
-            'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae]',
-            'options: [rl-activate-quality-also-rae]',
+            'options: [rl-designate-local-manager-also-rae, rl-designate-local-manager-not-rae]',
+            'options: [rl-designate-local-manager-also-rae]',
           )
-          .replace(/\n {4}rl-activate-quality-not-rae: [^\n]*/g, ''),
+          .replace(/\n {4}rl-designate-local-manager-not-rae: [^\n]*/g, ''),
       );
     });
     expect(problems.map(formatProblem)).toContainEqual(
@@ -312,19 +312,19 @@ describe('content validation of questions, outcomes and verdicts', () => {
     const problems = problemsOf((edit) =>
       edit(QUESTION, (text) =>
         text.replace(
-          'options: [rl-activate-quality-also-rae, rl-activate-quality-not-rae]',
-          'options: [rl-activate-quality-also-rae, rl-designate-local-manager-not-rae]',
+          'options: [rl-designate-local-manager-also-rae, rl-designate-local-manager-not-rae]',
+          'options: [rl-designate-local-manager-also-rae, rl-manage-roles-fps-finance]',
         ),
       ),
     );
     expect(problems.map(formatProblem)).toEqual(
       expect.arrayContaining([
-        `content/${OUTCOME}:1: no option leads to "rl-activate-quality-not-rae" (list it in the options of a question in rl-activate-quality)`,
+        `content/${OUTCOME}:1: no option leads to "rl-designate-local-manager-not-rae" (list it in the options of a question in rl-designate-local-manager)`,
         expect.stringMatching(
-          /rl-activate-quality\.yaml:\d+: option "rl-designate-local-manager-not-rae" must be an outcome in the folder rl-activate-quality\/$/,
+          /rl-designate-local-manager\.yaml:\d+: option "rl-manage-roles-fps-finance" must be an outcome in the folder rl-designate-local-manager\/$/,
         ),
         expect.stringMatching(
-          /rl-activate-quality\.yaml:\d+: fr\.answers has no words for option "rl-designate-local-manager-not-rae"$/,
+          /rl-designate-local-manager\.yaml:\d+: fr\.answers has no words for option "rl-manage-roles-fps-finance"$/,
         ),
       ]),
     );
@@ -386,11 +386,11 @@ describe('content validation of questions, outcomes and verdicts', () => {
   it('reports a task whose topic has no file', () => {
     const problems = problemsOf((edit) =>
       edit(QUESTION, (text) =>
-        text.replace('topic: activate-quality', 'topic: activate-qualities'),
+        text.replace('topic: designate-local-manager', 'topic: designate-local-managers'),
       ),
     );
     expect(problems.map(formatProblem)).toContainEqual(
-      `content/${QUESTION}:${lineOf(QUESTION, 'topic:')}: topic "activate-qualities" has no file topics/activate-qualities.yaml`,
+      `content/${QUESTION}:${lineOf(QUESTION, 'topic:')}: topic "designate-local-managers" has no file topics/designate-local-managers.yaml`,
     );
   });
 });
@@ -428,9 +428,12 @@ describe('language checks', () => {
         return text.replace(/(\nnl:[\s\S]*?\n {2}body: \|\n {4})[^\n]*/, `$1${french}`);
       }),
     );
-    // The copied link still points at the French page: that is reported too.
+    // The first line of the Dutch body, where the French was copied.
+    const text = readFileSync(path.join(DEFAULT_PATHS.contentDir, file), 'utf8');
+    const body = /\nnl:[\s\S]*?\n {2}body: \|\n/.exec(text);
+    const line = text.slice(0, (body?.index ?? 0) + (body?.[0].length ?? 0)).split('\n').length;
     expect(problems.map(formatProblem)).toContainEqual(
-      `content/${file}:${lineOf(file, '[Meld u aan bij Mijn eGov-profiel]')}: nl.body is word for word the fr text: write it in nl`,
+      `content/${file}:${line}: nl.body is word for word the fr text: write it in nl`,
     );
   });
 
@@ -526,11 +529,23 @@ describe('adding a language', () => {
           return error instanceof ContentError ? error.problems : [];
         }
       })();
-      // Every content file is listed as missing its German text: nothing can be half-translated.
+      // Every content file, and every entry of the glossary, is listed as missing its new
+      // language's text: nothing can be half-translated.
+      const entries =
+        Object.keys(realTree.glossary.fr ?? []).length > 0
+          ? (realTree.glossary.fr ?? []).map(() => 'content/glossary.yaml')
+          : [];
+      expect(entries.length).toBeGreaterThan(0);
       expect(missing.map((p) => p.file).sort()).toEqual(
-        realTree.nodes.map((node) => node.file).sort(),
+        [...realTree.nodes.map((node) => node.file), ...entries].sort(),
       );
-      expect(missing.filter((p) => p.message !== 'missing the "it" text of this page')).toEqual([]);
+      expect(
+        missing.filter(
+          (p) =>
+            p.message !== 'missing the "it" text of this page' &&
+            !/^[a-z0-9-]+\.it is missing$/.test(p.message),
+        ),
+      ).toEqual([]);
 
       // Every block of French in every file (node files, and each entry of the glossary)
       // gets its Italian twin; the files that hold no text (search words, hosts) are left.
@@ -538,13 +553,23 @@ describe('adding a language', () => {
         .map(String)
         .filter(
           (file) =>
-            file.endsWith('.yaml') && !['search.yaml', 'official-hosts.yaml'].includes(file),
+            file.endsWith('.yaml') &&
+            !['search.yaml', 'official-hosts.yaml', 'redirects.yaml'].includes(file) &&
+            !file.startsWith('schemas'),
         );
       // Addresses, dates and language codes are not words to translate.
-      const KEPT = new Set(['slug', 'url', 'checked', 'date', 'language', 'supersedes']);
+      const KEPT = new Set([
+        'slug',
+        'url',
+        'checked',
+        'date',
+        'language',
+        'supersedes',
+        'explains',
+      ]);
       // External links must name the page's own language, so the copy points at Italian ones.
       const inItalian = (text: string) =>
-        text.replace(/site_fr|(lang|language)=fr/g, (m) => m.replace('fr', 'it'));
+        text.replace(/site_fr|(lang|language)=fr|\/fr\//g, (m) => m.replace('fr', 'it'));
       const italian = (value: unknown, translate: (text: string) => string, key = ''): unknown => {
         if (typeof value === 'string') {
           return KEPT.has(key) ? inItalian(value) : translate(inItalian(value));
@@ -594,10 +619,12 @@ describe('adding a language', () => {
       ).toEqual([]);
 
       // Written anew (here, marked as German), every language's text is its own.
+      // A description keeps within its 200 characters: its mark takes the place of its end.
       addGerman((text) =>
         text
           .split('\n')
           .map((line) => (line.trim() ? `${line} (it)` : line))
+          .map((line) => (line.length > 200 ? `${line.slice(0, 194)} (it)` : line))
           .join('\n'),
       );
       expect(problems()).toEqual([]);
