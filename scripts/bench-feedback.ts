@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openFeedbackStore } from '../src/feedback/open-store';
+import { writeResults, type ResultTable } from './results';
 import { startServer } from './server-process';
 import { BENCH_TARGETS, judge, report, type Verdict } from './targets';
 
@@ -29,6 +30,31 @@ export function judgeFeedback(result: FeedbackBenchResult): Verdict[] {
     judge(BENCH_TARGETS.feedbackPerSecond, result.perSecond),
     judge(BENCH_TARGETS.feedbackLost, Math.max(0, result.answered303 - result.recorded)),
   ];
+}
+
+/** The feedback figures as a table of the results file. */
+export function feedbackTable(result: FeedbackBenchResult): ResultTable {
+  return {
+    heading: 'Feedback posts (SQLite, WAL, synchronous=FULL, rate limit off)',
+    columns: [
+      { name: 'posts/s answered 303', numeric: true },
+      { name: 'p50 ms', numeric: true },
+      { name: 'p99 ms', numeric: true },
+      { name: 'answered 303', numeric: true },
+      { name: 'rows in the database', numeric: true },
+      { name: 'errors', numeric: true },
+    ],
+    rows: [
+      [
+        result.perSecond.toFixed(0),
+        result.p50,
+        result.p99,
+        result.answered303,
+        result.recorded,
+        result.errors,
+      ],
+    ],
+  };
 }
 
 async function countRows(file: string): Promise<number> {
@@ -104,7 +130,17 @@ async function main(): Promise<void> {
   console.log(
     `  ${result.answered303} answered 303, ${result.recorded} rows in the database, ${result.errors} errors`,
   );
-  if (!report(judgeFeedback(result))) process.exit(1);
+  const verdicts = judgeFeedback(result);
+  const met = report(verdicts);
+  await writeResults({
+    name: 'bench-feedback',
+    command: 'npm run bench:feedback',
+    settings: { seconds, connections, tool: 'autocannon' },
+    verdicts,
+    tables: [feedbackTable(result)],
+    figures: result,
+  });
+  if (!met) process.exit(1);
 }
 
 if (require.main === module) {

@@ -12,8 +12,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { benchFeedback, judgeFeedback } from './bench-feedback';
+import {
+  benchFeedback,
+  feedbackTable,
+  judgeFeedback,
+  type FeedbackBenchResult,
+} from './bench-feedback';
 import { neverRepeatedSearches, repeatedSearch } from './search-traffic';
+import { writeResults, type ResultTable } from './results';
 import { startServer } from './server-process';
 import { BENCH_TARGETS, judge, report } from './targets';
 
@@ -173,6 +179,58 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+type Summary = Record<
+  string,
+  { rps: number; p50: number; p99: number; cpuUsPerRequest: number; errors: number }
+>;
+
+const SCENARIO_COLUMNS: ResultTable['columns'] = [
+  { name: 'scenario' },
+  { name: 'req/s', numeric: true },
+  { name: 'p50 ms', numeric: true },
+  { name: 'p99 ms', numeric: true },
+  { name: 'server CPU µs/request', numeric: true },
+  { name: 'errors', numeric: true },
+];
+
+/** The run's figures as the Markdown file shows them: the medians, each round, feedback. */
+function benchTables(
+  rounds: Record<string, Result[]>,
+  summary: Summary,
+  feedback: FeedbackBenchResult,
+): ResultTable[] {
+  return [
+    {
+      heading: 'Median of rounds',
+      columns: SCENARIO_COLUMNS,
+      rows: Object.entries(summary).map(([key, { rps, p50, p99, cpuUsPerRequest, errors }]) => [
+        key,
+        rps.toFixed(0),
+        p50.toFixed(2),
+        p99.toFixed(2),
+        cpuUsPerRequest.toFixed(1),
+        errors,
+      ]),
+    },
+    {
+      heading: 'Each round',
+      columns: [{ name: 'round', numeric: true }, ...SCENARIO_COLUMNS],
+      rows: Object.entries(rounds).flatMap(([key, results]) =>
+        results.map((result, index) => [
+          index + 1,
+          key,
+          result.rps.toFixed(0),
+          result.p50.toFixed(2),
+          result.p99.toFixed(2),
+          (result.cpuUsPerRequest ?? 0).toFixed(1),
+          result.errors + result.non2xx,
+        ]),
+      ),
+    },
+    feedbackTable(feedback),
+  ];
+}
+
 async function main() {
   const site = await startServer(['dist/server.js'], {
     // Pages only: the feedback scenario below has its own database.
@@ -248,7 +306,7 @@ async function main() {
     );
   }
 
-  const summary = Object.fromEntries(
+  const summary: Summary = Object.fromEntries(
     Object.entries(table).map(([key, results]) => [
       key,
       {
@@ -294,7 +352,7 @@ async function main() {
   );
 
   const errors = Object.values(summary).reduce((sum, { errors }) => sum + errors, 0);
-  const met = report([
+  const verdicts = [
     judge(BENCH_TARGETS.pageRatio, plainRatio),
     judge(BENCH_TARGETS.brRatio, brRatio),
     judge(BENCH_TARGETS.startMs, site.startMs),
@@ -303,7 +361,37 @@ async function main() {
     judge(BENCH_TARGETS.searchRepeatedRatio, repeatedRatio),
     judge(BENCH_TARGETS.searchP99Ms, searchP99),
     ...judgeFeedback(feedback),
-  ]);
+  ];
+  const met = report(verdicts);
+  await writeResults({
+    name: 'bench',
+    command: 'npm run bench',
+    settings: {
+      page: PAGE,
+      rounds: ROUNDS,
+      'seconds a round': SECONDS,
+      connections: CONNECTIONS,
+      tool: TOOL,
+      'never-repeated searches made': searches.length,
+    },
+    verdicts,
+    tables: benchTables(table, summary, feedback),
+    figures: {
+      startMs: site.startMs,
+      ratios: {
+        pagePlainSiteToBare: plainRatio,
+        pageBrSiteToBarePlain: brRatio,
+        pageBrSiteToSitePlain: rps('site (br, gzip)') / rps('site (plain)'),
+        pageBrSiteToBareBr: rps('site (br, gzip)') / rps('bare node:http (br, gzip)'),
+        searchNeverRepeatedToPage: newRatio,
+        searchRepeatedToPage: repeatedRatio,
+      },
+      searchP99Ms: searchP99,
+      medianOfRounds: summary,
+      rounds: table,
+      feedback,
+    },
+  });
   if (!met) {
     console.error('Bench FAILED');
     process.exit(1);

@@ -13,6 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { neverRepeatedSearches } from './search-traffic';
+import { writeResults } from './results';
 import { rssMb, startServer } from './server-process';
 import { judge, report, SOAK_TARGETS } from './targets';
 
@@ -168,14 +169,99 @@ async function main(): Promise<void> {
   console.log(
     `Never-repeated searches: ${searchesSent} sent, ${Math.min(searchesSent, SEARCHES.length)} different`,
   );
-  const met = report([
+  const verdicts = [
     judge(
       SOAK_TARGETS.unintended,
       unintended.reduce((sum, { count }) => sum + count, 0),
     ),
     judge(SOAK_TARGETS.errors, errors),
     judge(SOAK_TARGETS.memoryGrowth, growth),
-  ]);
+  ];
+  const met = report(verdicts);
+  const different = Math.min(searchesSent, SEARCHES.length);
+  await writeResults({
+    name: 'soak',
+    command: 'npm run soak',
+    settings: {
+      seconds: SECONDS,
+      'warm-up seconds': WARM_UP_SECONDS,
+      connections: CONNECTIONS,
+      'kinds of request': MIX.length,
+      tool: 'autocannon',
+    },
+    verdicts,
+    tables: [
+      {
+        heading: 'Load',
+        columns: [
+          { name: 'requests', numeric: true },
+          { name: 'req/s', numeric: true },
+          { name: 'p50 ms', numeric: true },
+          { name: 'p99 ms', numeric: true },
+          { name: 'max ms', numeric: true },
+          { name: 'connection errors and timeouts', numeric: true },
+          { name: 'never-repeated searches sent', numeric: true },
+          { name: 'different', numeric: true },
+        ],
+        rows: [
+          [
+            result.requests.total,
+            result.requests.average.toFixed(0),
+            result.latency.p50,
+            result.latency.p99,
+            result.latency.max,
+            errors,
+            searchesSent,
+            different,
+          ],
+        ],
+      },
+      {
+        heading: 'Memory (RSS, MB)',
+        columns: [
+          { name: 'at start', numeric: true },
+          { name: 'after warm-up', numeric: true },
+          { name: 'at the end', numeric: true },
+          { name: 'growth after warm-up', numeric: true },
+          { name: 'every 5 s' },
+        ],
+        rows: [
+          [
+            rssStart.toFixed(1),
+            rssWarm.toFixed(1),
+            rssEnd.toFixed(1),
+            `${(growth * 100).toFixed(1)}%`,
+            samples.join(', '),
+          ],
+        ],
+      },
+      {
+        heading: 'By kind of request',
+        columns: [{ name: 'request' }, { name: 'expected', numeric: true }, { name: 'answers' }],
+        rows: tallies.map(({ path, expect, byStatus }) => [
+          `\`${path}\``,
+          expect,
+          [...byStatus].map(([status, count]) => `${count} × ${status}`).join(', ') || 'none',
+        ]),
+      },
+    ],
+    figures: {
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+      byStatus,
+      byKind: tallies.map(({ path, expect, byStatus }) => ({
+        request: path,
+        expect,
+        answers: Object.fromEntries(byStatus),
+      })),
+      unintended,
+      errors,
+      rssMb: { start: rssStart, afterWarmUp: rssWarm, end: rssEnd, every5s: samples.map(Number) },
+      growthAfterWarmUp: growth,
+      neverRepeatedSearches: { sent: searchesSent, different },
+    },
+  });
   if (!met) {
     console.error('Soak FAILED');
     process.exit(1);

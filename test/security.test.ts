@@ -7,7 +7,7 @@ describe('security headers', () => {
   it.each(['/', '/fr/', '/nl/nope/', '/robots.txt', '/%'])('are strict on %s', async (path) => {
     const { app } = await testApp();
     const { headers } = await request(app).get(path);
-    // Exactly the values the README documents (its nginx example spells them out).
+    // Exactly the values docs/operations.md documents (its nginx example spells them out).
     expect((headers['content-security-policy'] ?? '').split(';').map((d) => d.trim())).toEqual([
       "default-src 'none'",
       "style-src 'self'",

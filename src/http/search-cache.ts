@@ -12,17 +12,18 @@ export interface SearchPage {
 
 /**
  * Brotli for a response made per request, not once at start, for clients that take only
- * brotli. On a 10.7 KB results page brotli 4 gives 2.2 KB at about twice gzip's time (the
- * ready-made pages' brotli 8 costs many times that); brotli 2 is as slow as gzip and larger.
- * Its window fits the page, as the ready-made pages' does (64 KB for a results page).
+ * brotli: quality 4 costs more time a page than gzip 4 but far less than the ready-made pages'
+ * quality 8; lower qualities were no faster than gzip and larger. Its window fits the page, as
+ * the ready-made pages' does (64 KB for a results page). To weigh another quality, compress a
+ * results page at each and time it, then compare in one `npm run bench` run.
  */
 const BROTLI_QUALITY = 4;
 /**
- * gzip for a page made per request. A results page is 10 to 12 KB, so a 16 KB window finds
- * every match the default 32 KB one does, and a smaller hash table (memLevel 6) is cheaper to
- * set up for so little input. Level 4 against 6: about 10% less time a page for 3% more bytes
- * (2.47 against 2.40 KB); in three wrk runs of never-repeated searches each, 4,750 against
- * 4,530 searches a second and a p99 of 19 against 21 ms.
+ * gzip for a page made per request. A results page (measure one: the length of an uncompressed
+ * search response) fits in a 16 KB window, which then finds every match the default 32 KB one
+ * does, and a smaller hash table (memLevel 6) is cheaper to set up for so little input. Level
+ * 4 rather than 6: less time a page for slightly more bytes, which raised the never-repeated
+ * searches' rate and lowered their p99 in `npm run bench`; compare levels within one run.
  */
 const GZIP = { level: 4, windowBits: 14, memLevel: 6 };
 
@@ -57,7 +58,7 @@ export interface CacheLimits {
   maxBytes: number;
 }
 
-/** 16 MB: about six thousand result pages, each kept in the variants asked for. */
+/** 16 MB: thousands of result pages of a few kilobytes, each kept in the variants asked for. */
 export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024 };
 
 /**
@@ -92,7 +93,7 @@ export class SearchPageCache {
     }
     let body = page?.variants[encoding];
     if (!body) {
-      // Only the variant asked for is kept, most often a compressed one of about 2 KB: each
+      // Only the variant asked for is kept, most often a compressed one of a few KB: each
       // page held is also memory the garbage collector must reclaim when it leaves. A client
       // wanting another variant of a kept page is rare; the page is made again, alike.
       const identity = Buffer.from(render());

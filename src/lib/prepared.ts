@@ -35,10 +35,10 @@ export interface PrepareOptions {
 export type Compression = 'best' | 'quick';
 
 /**
- * Every page is compressed at start, so start-up pays for the quality. Measured on this
- * site's 239 pages (four languages): quality 8 takes about 60 ms for all of them, 10 takes
- * 780 ms and 11 takes 1,950 ms, for 8% and 10% fewer bytes (some 200 bytes a page).
- * Quality 5 is faster again, which keeps a development rebuild short.
+ * Every page is compressed at start, so start-up pays for the quality: above 8, brotli takes
+ * many times longer for every page for only a few percent fewer bytes. Quality 5 is faster
+ * again, which keeps a development rebuild short. To weigh another quality, time the start
+ * (`npm run bench` reports process start to first 200) and sum the pages' brotli bytes.
  */
 const BROTLI_QUALITY: Record<Compression, number> = { best: 8, quick: 5 };
 
