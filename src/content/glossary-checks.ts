@@ -13,23 +13,35 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * A form of a term as a whole word. Abbreviations (CSAM, GA) are found only in capitals, so
  * that "GA" is not found in the Dutch "ga naar"; other words whatever their case.
  */
-function formPattern(form: string): RegExp {
+function formPattern(form: string, flags: string): RegExp {
   const acronym = form === form.toLocaleUpperCase() && /\p{Lu}/u.test(form);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, acronym ? 'u' : 'iu');
+  const pattern = `(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`;
+  return new RegExp(pattern, `${acronym ? 'u' : 'iu'}${flags}`);
 }
 
 const patterns = new Map<string, RegExp>();
-const patternOf = (form: string) => {
-  let pattern = patterns.get(form);
+const patternOf = (form: string, flags = '') => {
+  const key = `${flags} ${form}`;
+  let pattern = patterns.get(key);
   if (!pattern) {
-    pattern = formPattern(form);
-    patterns.set(form, pattern);
+    pattern = formPattern(form, flags);
+    patterns.set(key, pattern);
   }
   return pattern;
 };
 
 /**
- * A page that uses a word of the glossary links its entry (`[CSAM](glossary#csam)`) or says it
+ * Links, with their words: a word that is the text of a link leads to its own page (the
+ * official page of an application, say), which is no use to explain.
+ */
+const LINKS = /!?\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?/g;
+
+/** The forms of a word as texts write it: its term and its aliases. */
+const formsOf = (text: GlossaryText | undefined): string[] =>
+  text ? [text.term, ...(text.aliases ?? [])] : [];
+
+/**
+ * A page that uses a word of the glossary (outside the words of a link) links its entry (`[CSAM](glossary#csam)`) or says it
  * explains it in place (`explains: [csam]`); otherwise the check warns, at the word's first use.
  */
 export function checkGlossaryUse(
@@ -50,13 +62,28 @@ export function checkGlossaryUse(
           .map((parts) => parts.fragment as string),
       ),
     );
+    const allForms = Object.values(glossary).flatMap((entry) => formsOf(entry[language]));
     for (const [id, entry] of Object.entries(glossary)) {
       const text = entry[language];
       if (!text || explained.has(id) || linked.has(id)) continue;
-      const forms = [text.term, ...(text.aliases ?? [])];
+      const forms = formsOf(text);
+      // « Gestionnaire d'Accès » inside « Gestionnaire d'Accès Principal » is the longer word.
+      const longer = allForms.filter(
+        (other) =>
+          other.length > Math.min(...forms.map((form) => form.length)) &&
+          forms.some((form) => other.includes(form) && other !== form),
+      );
+      const uses = (line: string) => {
+        const unlinked = line.replace(LINKS, ' ');
+        const rest = longer.reduce(
+          (text, other) => text.replace(patternOf(other, 'g'), ' '),
+          unlinked,
+        );
+        return forms.some((form) => patternOf(form).test(rest));
+      };
       for (const { keyPath, name, source } of texts) {
         const lines = source.split('\n');
-        const offset = lines.findIndex((line) => forms.some((form) => patternOf(form).test(line)));
+        const offset = lines.findIndex(uses);
         if (offset < 0) continue;
         problems.push({
           file: node.file,

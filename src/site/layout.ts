@@ -27,6 +27,7 @@ export const LAYOUT_NODE_IDS = [
   'topics',
   'finder',
   'accessibility',
+  'glossary',
 ] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */
