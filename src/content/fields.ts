@@ -243,7 +243,14 @@ export const glossaryTextSchema = z.strictObject({
     .min(1)
     .optional()
     .describe(
-      'other forms of the word in texts (plural, abbreviation, old name), found as whole words',
+      'other forms of the word in texts (plural, abbreviation, old name), found as whole words; a form with a capital first letter is a name, found only so written',
+    ),
+  unlike: z
+    .array(plainText('unlike'))
+    .min(1)
+    .optional()
+    .describe(
+      'phrases that hold the word but mean something else (« nom d’utilisateur » for « utilisateur »): not counted as uses',
     ),
   definition: text('definition').describe(
     'what it means, in two or three plain sentences (Markdown)',

@@ -10,13 +10,15 @@ export type Glossary = Readonly<Record<string, Readonly<Record<string, GlossaryT
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A form of a term as a whole word. Abbreviations (CSAM, GA) are found only in capitals, so
- * that "GA" is not found in the Dutch "ga naar"; other words whatever their case.
+ * A form of a term as a whole word. A form written with a capital first letter is a name (CSAM,
+ * « Mandats », Mahis) and is found only so written, so that "GA" is not found in the Dutch "ga
+ * naar" nor the application « Mandats » in the plural of « mandat »; other words whatever their
+ * case.
  */
 function formPattern(form: string, flags: string): RegExp {
-  const acronym = form === form.toLocaleUpperCase() && /\p{Lu}/u.test(form);
+  const name = /^\p{Lu}/u.test(form);
   const pattern = `(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`;
-  return new RegExp(pattern, `${acronym ? 'u' : 'iu'}${flags}`);
+  return new RegExp(pattern, `${name ? 'u' : 'iu'}${flags}`);
 }
 
 const patterns = new Map<string, RegExp>();
@@ -73,8 +75,12 @@ export function checkGlossaryUse(
           other.length > Math.min(...forms.map((form) => form.length)) &&
           forms.some((form) => other.includes(form) && other !== form),
       );
+      const unlike = [...(text.unlike ?? [])].sort((a, b) => b.length - a.length);
       const uses = (line: string) => {
-        const unlinked = line.replace(LINKS, ' ');
+        const unlinked = unlike.reduce(
+          (rest, phrase) => rest.replace(patternOf(phrase, 'g'), ' '),
+          line.replace(LINKS, ' '),
+        );
         const rest = longer.reduce(
           (text, other) => text.replace(patternOf(other, 'g'), ' '),
           unlinked,
