@@ -252,6 +252,11 @@ export const glossaryTextSchema = z.strictObject({
     .describe(
       'phrases that hold the word but mean something else (« nom d’utilisateur » for « utilisateur »): not counted as uses',
     ),
+  explainedOn: nodeIdSchema
+    .optional()
+    .describe(
+      'a page of the guide that explains this word at length (applications): a link to it counts as explaining the word',
+    ),
   definition: text('definition').describe(
     'what it means, in two or three plain sentences (Markdown)',
   ),

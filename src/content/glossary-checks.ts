@@ -33,10 +33,11 @@ const patternOf = (form: string, flags = '') => {
 };
 
 /**
- * Links, with their words: a word that is the text of a link leads to its own page (the
- * official page of an application, say), which is no use to explain.
+ * Links, with their words, but for links into the glossary: a word that is the text of a link
+ * leads to its own page (the official page of an application, say), which is no use to
+ * explain; a word linked to its glossary entry is a use, explained by that link.
  */
-const LINKS = /!?\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?/g;
+const LINKS = /!?\[[^\]]*\]\((?!glossary#)[^)]*\)(?:\{[^}]*\})?/g;
 
 /** The forms of a word as texts write it: its term and its aliases. */
 const formsOf = (text: GlossaryText | undefined): string[] =>
@@ -56,18 +57,22 @@ export function checkGlossaryUse(
   for (const language of languages) {
     const texts = markdownTexts(node, language);
     const explained = new Set(node.text[language]?.explains ?? []);
-    const linked = new Set(
-      texts.flatMap(({ source }) =>
-        inspectMarkdown(source)
-          .links.map((link) => referenceParts(link.href))
-          .filter((parts) => parts.id === GLOSSARY_PAGE_ID && parts.fragment)
-          .map((parts) => parts.fragment as string),
-      ),
+    const references = texts.flatMap(({ source }) =>
+      inspectMarkdown(source).links.map((link) => referenceParts(link.href)),
     );
+    const linked = new Set(
+      references
+        .filter((parts) => parts.id === GLOSSARY_PAGE_ID && parts.fragment)
+        .map((parts) => parts.fragment as string),
+    );
+    const pages = new Set(references.filter((parts) => !parts.fragment).map((parts) => parts.id));
     const allForms = Object.values(glossary).flatMap((entry) => formsOf(entry[language]));
     for (const [id, entry] of Object.entries(glossary)) {
       const text = entry[language];
-      if (!text || explained.has(id) || linked.has(id)) continue;
+      if (!text || explained.has(id)) continue;
+      // A word explained on a page of its own (an application) links that page, not the entry.
+      const page = text.explainedOn;
+      if (page ? pages.has(page) || node.id === page : linked.has(id)) continue;
       const forms = formsOf(text);
       // « Gestionnaire d'Accès » inside « Gestionnaire d'Accès Principal » is the longer word.
       const longer = allForms.filter(
@@ -94,7 +99,7 @@ export function checkGlossaryUse(
         problems.push({
           file: node.file,
           line: node.lineInText(keyPath, offset),
-          message: `${name} uses « ${text.term} » without explaining it: link its entry, [${text.term}](${GLOSSARY_PAGE_ID}#${id}), or list it in ${language}.explains`,
+          message: `${name} uses « ${text.term} » without explaining it: link ${page ? `the page that does, [${text.term}](${page})` : `its entry, [${text.term}](${GLOSSARY_PAGE_ID}#${id})`}, or list it in ${language}.explains`,
           severity: 'warning',
         });
         break;

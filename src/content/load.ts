@@ -98,6 +98,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const hosts = readDataFile('officialHosts', root, contentDir, locales.languages, problems);
   validateGraph({
     glossary: glossary?.value ?? {},
+    glossaryFile: glossary?.yaml,
     officialHosts: new Set(hosts?.value ?? []),
     today: options.today ?? new Date().toISOString().slice(0, 10),
     styles,

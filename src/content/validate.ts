@@ -1,6 +1,7 @@
 import { GLOSSARY_PAGE_ID, nextIds, optionOwners, TOPICS_PAGE_ID } from './graph';
 import { MARKDOWN_FIELDS } from './fields';
 import { checkGlossaryUse, type Glossary } from './glossary-checks';
+import type { YamlFile } from './yaml-file';
 import { externalLinkProblem, isNodeReference, languageOfUrl, referenceParts } from './links';
 import { checkLanguages, type LanguageStyle } from './language-checks';
 import { inspectMarkdown, plainText } from './markdown';
@@ -29,6 +30,8 @@ interface GraphCheck {
   today: string;
   /** The glossary's entries, by id: `glossary#id` links name them. */
   glossary: Glossary;
+  /** Where the glossary's lines are, for its messages. */
+  glossaryFile?: YamlFile;
   /** Each language's quotation marks, from its interface strings. */
   styles: Readonly<Record<string, LanguageStyle>>;
   problems: ContentProblem[];
@@ -57,6 +60,7 @@ export function validateGraph(check: GraphCheck): void {
     if (node.kind === 'outcome' || node.kind === 'step') checkListedOnce(node, owners, check);
   }
   checkTopics(check);
+  checkGlossaryPages(check);
   checkSiblings(check, owners);
   // Reachability is judged on a complete tree: with a file missing, it would only echo that.
   if (check.broken.size === 0) checkReachable(home, check);
@@ -364,6 +368,20 @@ function checkSuperseded(node: SourceNode, check: GraphCheck): void {
         }
       });
     });
+  }
+}
+
+/** A glossary entry's page of explanation is a page of the guide. */
+function checkGlossaryPages(check: GraphCheck): void {
+  for (const [id, texts] of Object.entries(check.glossary)) {
+    for (const [language, text] of Object.entries(texts)) {
+      if (text.explainedOn && !exists(check, text.explainedOn)) {
+        const message = `${id}.${language}.explainedOn: "${text.explainedOn}" is not a node id`;
+        const file = check.glossaryFile;
+        const line = file?.lineOf([id, language, 'explainedOn']) ?? 1;
+        check.problems.push({ file: file?.file ?? 'content/glossary.yaml', line, message });
+      }
+    }
   }
 }
 

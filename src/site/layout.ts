@@ -28,6 +28,7 @@ export const LAYOUT_NODE_IDS = [
   'finder',
   'accessibility',
   'glossary',
+  'applications',
 ] as const;
 
 /** Pages the site makes itself (not from a content file), each at `/{lang}/{slug}/`. */

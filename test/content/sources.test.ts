@@ -275,4 +275,18 @@ describe('words of the glossary', () => {
     const ofTheTask = warnings.filter((warning) => warning.startsWith(`${TASK}:`));
     expect(ofTheTask.filter((warning) => warning.includes('without explaining'))).toEqual([]);
   });
+
+  it('ask, for an application, for a link to the page that explains the applications', () => {
+    const { warnings, text } = warningsAfter((copy) =>
+      say(copy, 'Donnez le mandat dans [Mahis](glossary#mahis), le service des mandats sociaux.'),
+    );
+    const line = lineOfText(text, 'Donnez le mandat dans');
+    expect(warnings).toContainEqual(
+      `${TASK}:${line}: warning: fr.body uses « Mahis » without explaining it: link the page that does, [Mahis](applications), or list it in fr.explains`,
+    );
+    const linked = warningsAfter((copy) =>
+      say(copy, 'Donnez le mandat dans [Mahis](applications).'),
+    );
+    expect(linked.warnings.filter((warning) => warning.includes('« Mahis »'))).toEqual([]);
+  });
 });
