@@ -158,20 +158,23 @@ describe('graceful shutdown', () => {
   }, 30_000);
 });
 
+/** The real app with a logger whose lines the test reads back, one object per line. */
+async function appWithLogLines() {
+  const { site } = await testApp();
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const app = createApp({
+    site,
+    assets: { urls: {}, byUrl: new Map() },
+    logger,
+    feedback: testFeedbackDesk(),
+  });
+  return { site, app, lines };
+}
+
 describe('access log', () => {
   it('logs one JSON line per request, with the path but never the query', async () => {
-    const { site } = await testApp();
-    const lines: Record<string, unknown>[] = [];
-    const logger = pino(
-      { level: 'info' },
-      { write: (line: string) => lines.push(JSON.parse(line)) },
-    );
-    const app = createApp({
-      site,
-      assets: { urls: {}, byUrl: new Map() },
-      logger,
-      feedback: testFeedbackDesk(),
-    });
+    const { site, app, lines } = await appWithLogLines();
     const searchPath = [...site.searchPaths.keys()][0] ?? '';
     await request(app)
       .get(`${searchPath}?q=jean.dupont%40example.be`)
@@ -192,18 +195,7 @@ describe('access log', () => {
   });
 
   it('logs a URL refused for its length, with the security headers every answer has, and not the URL', async () => {
-    const { site } = await testApp();
-    const lines: Record<string, unknown>[] = [];
-    const logger = pino(
-      { level: 'info' },
-      { write: (line: string) => lines.push(JSON.parse(line)) },
-    );
-    const app = createApp({
-      site,
-      assets: { urls: {}, byUrl: new Map() },
-      logger,
-      feedback: testFeedbackDesk(),
-    });
+    const { app, lines } = await appWithLogLines();
     const page = await request(app).get('/fr/');
     const refused = await request(app).get(`/fr/${'secret'.repeat(400)}`);
     expect(refused.status).toBe(414);

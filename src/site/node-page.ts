@@ -62,10 +62,22 @@ export function reviewedOn(node: ContentNode, language: Language): string | unde
 
 /** The official pages a page rests on, each with the day it was read, in the page's words. */
 function sourcesOf(sources: readonly SourceText[], language: Language, t: Translate) {
-  return sources.map((source) => ({
-    ...source,
-    checkedOn: t('sources.checked', { date: writtenDate(source.checked, language) }),
-  }));
+  // One entry per official page, however many of its sentences the answer rests on.
+  const byUrl = new Map<string, SourceText[]>();
+  for (const source of sources) byUrl.set(source.url, [...(byUrl.get(source.url) ?? []), source]);
+  return [...byUrl.values()].map((cited) => {
+    const [first] = cited as [SourceText, ...SourceText[]];
+    const latest =
+      cited
+        .map((source) => source.checked)
+        .sort()
+        .at(-1) ?? first.checked;
+    return {
+      ...first,
+      checkedOn: t('sources.checked', { date: writtenDate(latest, language) }),
+      quotes: cited.map((source) => ({ text: source.quote, differs: source.differs })),
+    };
+  });
 }
 
 /** The page's dated changes: « Modifié le 4 décembre 2026 : … ». */

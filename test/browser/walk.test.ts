@@ -72,9 +72,12 @@ function linkNamed(page: Page, scope: Page | Locator, link: { name: string; href
 async function linksOn(page: Page, origin: string, language: Language): Promise<FoundLink[]> {
   // What a reader hears as the link's name: its text, without marks hidden from them. Links
   // hidden from assistive technology (the overview's diagram) repeat links the page lists.
+  // A link that says it leads to something other than a page (the Atom feed) is for a feed
+  // reader, not a reader of pages.
   const anchors = await page.locator('a[href]').evaluateAll((elements) =>
     elements
       .filter((a) => !a.closest('[aria-hidden="true"]'))
+      .filter((a) => !a.getAttribute('type') || a.getAttribute('type') === 'text/html')
       .map((a) => {
         const copy = a.cloneNode(true) as Element;
         copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
