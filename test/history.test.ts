@@ -102,18 +102,26 @@ describe.each(pageCases)('page $name', ({ node, language, path }) => {
   });
 
   if (node.kind === 'task' || node.kind === 'outcome') {
-    it('shows its sources, each linked, with the day it was read and the sentence relied on', async () => {
+    it('shows its sources, one entry per official page, linked, with the day read and each sentence relied on', async () => {
       const { app } = await testApp();
       const $ = html((await request(app).get(path)).text);
-      const sources = $('main .sources li.source');
-      expect(sources.length).toBe(text?.sources.length);
-      expect(sources.length).toBeGreaterThan(0);
-      sources.each((index, item) => {
-        const source = text?.sources[index];
-        expect($(item).find('a.external').attr('href')).toBe(source?.url);
+      const cited = text?.sources ?? [];
+      const pages = [...new Set(cited.map((source) => source.url))];
+      const items = $('main .sources li.source');
+      expect(pages.length).toBeGreaterThan(0);
+      expect(items.length).toBe(pages.length);
+      items.each((index, item) => {
+        const url = pages[index];
+        const quotes = cited.filter((source) => source.url === url);
+        expect($(item).find('a.external').attr('href')).toBe(url);
         expect($(item).find('.source__meta').text()).toMatch(/\d{4}/);
-        expect($(item).find('blockquote').text().trim()).toBe(source?.quote);
-        if (source?.language) expect($(item).find('blockquote').attr('lang')).toBe(source.language);
+        const shown = $(item)
+          .find('blockquote')
+          .map((_, quote) => $(quote).text().trim())
+          .get();
+        expect(shown).toEqual(quotes.map((source) => source.quote));
+        const language = quotes[0]?.language;
+        if (language) expect($(item).find('blockquote').attr('lang')).toBe(language);
       });
     });
   }
