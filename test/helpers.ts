@@ -71,12 +71,14 @@ export function externalLinksInSource(node: ContentNode, code: string): string[]
     ...MARKDOWN_FIELDS.map((field) => String(text?.[field] ?? '')),
     ...(text?.history ?? []).map((entry) => entry.change),
   ];
-  const cited = (text?.sources ?? []).map((cite) => cite.url);
+  // A page lists each official page once, with every sentence it relies on under it.
+  const urlsOf = (sources: { url: string }[] = []) => [...new Set(sources.map((cite) => cite.url))];
+  const cited = urlsOf(text?.sources);
   if (node.id === 'glossary') {
     const glossary = read('content/glossary.yaml') as Record<string, Record<string, Written>>;
     for (const entry of Object.values(glossary)) {
       markdown.push(entry[code]?.definition ?? '');
-      cited.push(...(entry[code]?.sources ?? []).map((cite) => cite.url));
+      cited.push(...urlsOf(entry[code]?.sources));
     }
   }
   return [
