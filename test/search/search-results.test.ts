@@ -1,7 +1,8 @@
 import type { NodeKind } from '../../src/content/source';
 import type { ContentNode, ContentTree, PageText } from '../../src/content/tree';
 import type { SearchDocument } from '../../src/search/index';
-import { createSearch, MAX_RESULT_LINES } from '../../src/search/search';
+import { MAX_RESULT_LINES } from '../../src/search/search';
+import { createSearch } from '../../src/site/search-results';
 
 /**
  * How the pages search finds become the lines a visitor reads: grouped by topic and profile.

@@ -1,0 +1,61 @@
+import { FIELDS, TITLE, type Field, type LanguageIndex } from './index';
+import type { Ranking, UnitHit } from './rank';
+
+/** Where one part of the query (a word with its other forms, or a known phrase) matched a page. */
+export interface PartFound {
+  /** The fields it was found in. */
+  fields: readonly Field[];
+  /**
+   * The last word of the title it matched, counted without the ignored words, as a whole word
+   * or phrase (« RAE » in « co-RAE » does not count); -1 when it matched no word of the title.
+   */
+  lastTitleWord: number;
+}
+
+/** A page the search found, as the grouping of results into lines reads it. */
+export interface FoundPage {
+  id: string;
+  score: number;
+  /** The parts of the query that matched it, in the order of the query. */
+  parts: readonly PartFound[];
+}
+
+/** What one search found, for the grouping of results into lines. */
+export interface FoundPages {
+  /** The pages found, best first; read lazily, so a grouping reads only as many as it needs. */
+  pages: Iterable<FoundPage>;
+  /** A page's score; 0 for a page not found, or left out as far below the best. */
+  scoreOf(id: string): number;
+  /** The words of a page's title as search counts them (the ignored words left out). */
+  titleLength(id: string): number;
+}
+
+function partFound(hit: UnitHit): PartFound {
+  let lastTitleWord = -1;
+  for (const { field, end } of hit.spans) {
+    if (field === TITLE && end > lastTitleWord) lastTitleWord = end;
+  }
+  return { fields: FIELDS.filter((_, field) => (hit.fields & (1 << field)) !== 0), lastTitleWord };
+}
+
+/** The ranking of one search, as its pages and what matched them, by the pages' ids. */
+export function foundPages(ranking: Ranking, index: LanguageIndex): FoundPages {
+  const idOf = (document: number) => index.documents[document]?.id ?? '';
+  let scores: Map<string, number> | undefined;
+  return {
+    pages: {
+      *[Symbol.iterator]() {
+        for (const { document, score, hits } of ranking.documents) {
+          const parts: PartFound[] = [];
+          for (const hit of hits) if (hit) parts.push(partFound(hit));
+          yield { id: idOf(document), score, parts };
+        }
+      },
+    },
+    scoreOf(id) {
+      scores ??= new Map(ranking.documents.map(({ document, score }) => [idOf(document), score]));
+      return scores.get(id) ?? 0;
+    },
+    titleLength: (id) => index.words[index.byId.get(id) ?? -1]?.[TITLE]?.length ?? 0,
+  };
+}
