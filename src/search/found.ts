@@ -30,12 +30,37 @@ export interface FoundPages {
   titleLength(id: string): number;
 }
 
+/** The fields of each combination of `UnitHit.fields` bits, made once: no list per search. */
+const FIELD_LISTS: readonly (readonly Field[])[] = Array.from(
+  { length: 1 << FIELDS.length },
+  (_, bits) => FIELDS.filter((_, field) => (bits & (1 << field)) !== 0),
+);
+
 function partFound(hit: UnitHit): PartFound {
   let lastTitleWord = -1;
   for (const { field, end } of hit.spans) {
     if (field === TITLE && end > lastTitleWord) lastTitleWord = end;
   }
-  return { fields: FIELDS.filter((_, field) => (hit.fields & (1 << field)) !== 0), lastTitleWord };
+  return { fields: FIELD_LISTS[hit.fields] ?? [], lastTitleWord };
+}
+
+/** A ranked document as a found page; its parts are worked out only if a grouping asks. */
+class Page implements FoundPage {
+  #parts: PartFound[] | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly score: number,
+    private readonly hits: readonly (UnitHit | undefined)[],
+  ) {}
+
+  get parts(): readonly PartFound[] {
+    if (!this.#parts) {
+      this.#parts = [];
+      for (const hit of this.hits) if (hit) this.#parts.push(partFound(hit));
+    }
+    return this.#parts;
+  }
 }
 
 /** The ranking of one search, as its pages and what matched them, by the pages' ids. */
@@ -46,9 +71,7 @@ export function foundPages(ranking: Ranking, index: LanguageIndex): FoundPages {
     pages: {
       *[Symbol.iterator]() {
         for (const { document, score, hits } of ranking.documents) {
-          const parts: PartFound[] = [];
-          for (const hit of hits) if (hit) parts.push(partFound(hit));
-          yield { id: idOf(document), score, parts };
+          yield new Page(idOf(document), score, hits);
         }
       },
     },
