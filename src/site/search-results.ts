@@ -44,7 +44,8 @@ function foundBySituation(page: FoundPage, task: { id: string }, found: FoundPag
  * The pages found as the lines a visitor reads, best first, at most `maxLines`, each the id of
  * the page it leads to:
  * - a task or outcome whose profile the query names ("RAE qualité") is an answer of its own:
- *   the best of the task and its outcomes, once per task;
+ *   the best of the task and its outcomes, once per task, and before its topic's line if that
+ *   came first: who names a profile wants that profile's answer;
  * - so is an outcome found by its situation, that ranks above its own task;
  * - any other task or outcome is one line for its topic, which lists every profile's answer,
  *   instead of one near-identical line per profile and outcome;
@@ -76,7 +77,10 @@ export function resultLines(tree: ContentTree): GroupResults {
       else if (byName || bySituation) {
         if (answeredTasks.has(task.id)) continue;
         answeredTasks.add(task.id);
-        add(id);
+        // The answer of the profile the query names comes before its topic's line.
+        const topicLine = byName && task.topic ? lines.indexOf(task.topic.id) : -1;
+        if (topicLine >= 0 && !lines.includes(id)) lines.splice(topicLine, 0, id);
+        else add(id);
       } else add(task.topic?.id ?? id);
     }
     return lines;

@@ -179,6 +179,25 @@ describe('result lines: pages grouped by topic and profile', () => {
     expect(found).toEqual(['qualities']);
   });
 
+  it('puts the answer of the profile the query names before its topic’s line', () => {
+    // The other profile's task says more of the query and ranks first, making the topic's line;
+    // who names « RAE » still reads the RAE's answer first.
+    const rae = profile('rae', 'Responsable', 'RAE');
+    const user = profile('user', 'Utilisateur', 'utilisateur');
+    const qualities = node('qualities', 'topic', { title: 'Les qualités' });
+    const userQuality = task(
+      'user-quality',
+      user,
+      qualities,
+      'activer vite une qualité sans délai',
+    );
+    const raeQuality = task('rae-quality', rae, qualities, 'activer une qualité');
+    const search = createSearch(treeOf([rae, user, qualities, userQuality, raeQuality]), {});
+    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    expect(ranked('activer vite une qualité sans délai')).toEqual(['qualities']);
+    expect(ranked('RAE activer vite une qualité sans délai')).toEqual(['rae-quality', 'qualities']);
+  });
+
   it(`shows at most ${MAX_RESULT_LINES} lines, and each page once`, () => {
     const pages = Array.from({ length: MAX_RESULT_LINES + 2 }, (_, index) =>
       node(`page-${index}`, 'page', { title: `alpha ${index}` }),
