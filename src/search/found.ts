@@ -10,6 +10,8 @@ export interface PartFound {
    * or phrase (« RAE » in « co-RAE » does not count); -1 when it matched no word of the title.
    */
   lastTitleWord: number;
+  /** The first word of the title it matched, counted as `lastTitleWord` is; -1 when none. */
+  firstTitleWord: number;
 }
 
 /** A page the search found, as the grouping of results into lines reads it. */
@@ -18,6 +20,8 @@ export interface FoundPage {
   score: number;
   /** The parts of the query that matched it, in the order of the query. */
   parts: readonly PartFound[];
+  /** Whether the query names its profile as whom the task is for ("to a user"). */
+  askedFor: boolean;
 }
 
 /** What one search found, for the grouping of results into lines. */
@@ -38,10 +42,13 @@ const FIELD_LISTS: readonly (readonly Field[])[] = Array.from(
 
 function partFound(hit: UnitHit): PartFound {
   let lastTitleWord = -1;
-  for (const { field, end } of hit.spans) {
-    if (field === TITLE && end > lastTitleWord) lastTitleWord = end;
+  let firstTitleWord = -1;
+  for (const { field, start, end } of hit.spans) {
+    if (field !== TITLE) continue;
+    if (end > lastTitleWord) lastTitleWord = end;
+    if (firstTitleWord < 0 || start < firstTitleWord) firstTitleWord = start;
   }
-  return { fields: FIELD_LISTS[hit.fields] ?? [], lastTitleWord };
+  return { fields: FIELD_LISTS[hit.fields] ?? [], lastTitleWord, firstTitleWord };
 }
 
 /** A ranked document as a found page; its parts are worked out only if a grouping asks. */
@@ -52,6 +59,7 @@ class Page implements FoundPage {
     readonly id: string,
     readonly score: number,
     private readonly hits: readonly (UnitHit | undefined)[],
+    readonly askedFor: boolean,
   ) {}
 
   get parts(): readonly PartFound[] {
@@ -70,8 +78,8 @@ export function foundPages(ranking: Ranking, index: LanguageIndex): FoundPages {
   return {
     pages: {
       *[Symbol.iterator]() {
-        for (const { document, score, hits } of ranking.documents) {
-          yield new Page(idOf(document), score, hits);
+        for (const { document, score, hits, askedFor } of ranking.documents) {
+          yield new Page(idOf(document), score, hits, askedFor);
         }
       },
     },

@@ -32,12 +32,16 @@ function documentOf(node: ContentNode, language: string): SearchDocument {
 
 /**
  * Whether an outcome was found by its situation ("pas encore enregistrée"): a part of the
- * query matched the words its title adds to its task's, and it ranks above its task.
+ * query matched the words its title adds to its task's, and it ranks above its task and topic.
  */
-function foundBySituation(page: FoundPage, task: { id: string }, found: FoundPages): boolean {
-  if (found.scoreOf(task.id) >= page.score) return false;
+function foundBySituation(page: FoundPage, task: ContentNode, found: FoundPages): boolean {
+  // Below its topic, the query is about the topic (its title, typed as it is, names situations).
+  const above = [task.id, ...(task.topic ? [task.topic.id] : [])];
+  if (above.some((id) => found.scoreOf(id) >= page.score)) return false;
   const taskTitleLength = found.titleLength(task.id);
-  return page.parts.some(({ lastTitleWord }) => lastTitleWord >= taskTitleLength);
+  // A word that is also in the task's own title (« entreprise » in « … de mon entreprise »)
+  // says nothing of the situation, even where the outcome's title says it again.
+  return page.parts.some(({ firstTitleWord }) => firstTitleWord >= taskTitleLength);
 }
 
 /**
@@ -70,9 +74,19 @@ export function resultLines(tree: ContentTree): GroupResults {
         continue;
       }
       // Whether the query names the profile who asks, and whether it says nothing else of it.
-      const byName = parts.some(({ fields }) => fields.includes('names'));
+      // A profile's name that is also in the title is what the task is about (« remplacer le
+      // Gestionnaire d'Accès Principal »), not who asks.
+      // Named where the title does not name it, or where another part of the query matched
+      // that word of the title (« … for the Chief Access Manager »), it is who asks.
+      const byName = parts.some(
+        (named) =>
+          named.fields.includes('names') &&
+          (named.lastTitleWord < 0 ||
+            parts.some((other) => other !== named && other.lastTitleWord === named.lastTitleWord)),
+      );
       const onlyByName = parts.every(({ fields }) => fields.includes('names'));
-      const bySituation = node !== task && foundBySituation(page, task, found);
+      // A page of the profile the query names as whom the task is for is not what is asked.
+      const bySituation = node !== task && !page.askedFor && foundBySituation(page, task, found);
       if (onlyByName && task.profile) add(task.profile.id);
       else if (byName || bySituation) {
         if (answeredTasks.has(task.id)) continue;

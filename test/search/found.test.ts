@@ -43,21 +43,21 @@ describe('the pages found, as a grouping reads them', () => {
     page('part', { title: 'Le co-RAE', description: 'activer' }),
   ];
 
-  it('gives each part of the query that matched a page, with its fields and its last word in the title', () => {
+  it('gives each part of the query that matched a page, with its fields and its first and last words in the title', () => {
     const { pages } = found(documents, 'GAP activer');
     expect(Object.fromEntries([...pages].map(({ id, parts }) => [id, parts]))).toEqual({
       named: [
-        { fields: ['names'], lastTitleWord: -1 },
-        { fields: ['title'], lastTitleWord: 0 },
+        { fields: ['names'], lastTitleWord: -1, firstTitleWord: -1 },
+        { fields: ['title'], lastTitleWord: 0, firstTitleWord: 0 },
       ],
       titled: [
-        { fields: ['title'], lastTitleWord: 0 },
-        { fields: ['title', 'text'], lastTitleWord: 1 },
+        { fields: ['title'], lastTitleWord: 0, firstTitleWord: 0 },
+        { fields: ['title', 'text'], lastTitleWord: 1, firstTitleWord: 1 },
       ],
       // « RAE » in « co-RAE » is found, but as a part of a longer name: not a word of the title.
       part: [
-        { fields: ['title'], lastTitleWord: -1 },
-        { fields: ['description'], lastTitleWord: -1 },
+        { fields: ['title'], lastTitleWord: -1, firstTitleWord: -1 },
+        { fields: ['description'], lastTitleWord: -1, firstTitleWord: -1 },
       ],
     });
   });
@@ -68,12 +68,44 @@ describe('the pages found, as a grouping reads them', () => {
       'alpha beta',
     );
     expect(Object.fromEntries([...pages].map(({ id, parts }) => [id, parts]))).toEqual({
-      one: [{ fields: ['title'], lastTitleWord: 0 }],
+      one: [{ fields: ['title'], lastTitleWord: 0, firstTitleWord: 0 }],
       both: [
-        { fields: ['text'], lastTitleWord: -1 },
-        { fields: ['text'], lastTitleWord: -1 },
+        { fields: ['text'], lastTitleWord: -1, firstTitleWord: -1 },
+        { fields: ['text'], lastTitleWord: -1, firstTitleWord: -1 },
       ],
     });
+  });
+
+  it('gives the first and the last word of the title a part matched, a word said twice', () => {
+    const { pages } = found([page('twice', { title: 'activer ou activer encore' })], 'activer');
+    expect([...pages][0]?.parts).toEqual([
+      { fields: ['title'], lastTitleWord: 2, firstTitleWord: 0 },
+    ]);
+  });
+
+  it('says of a page whether the query names its profile as whom the task is for', () => {
+    const settings = { ...SETTINGS, forWhom: ['pour'] };
+    let seen: FoundPages | undefined;
+    createSearchEngine(
+      [
+        {
+          code: 'xx',
+          documents: [
+            page('of-rae', { title: 'activer', names: 'RAE' }),
+            page('other', { title: 'activer' }),
+          ],
+          settings,
+        },
+      ],
+      {
+        group: (pages) => {
+          seen = pages;
+          return [];
+        },
+      },
+    ).search('xx', 'activer pour le RAE');
+    const askedFor = Object.fromEntries([...(seen?.pages ?? [])].map((p) => [p.id, p.askedFor]));
+    expect(askedFor).toEqual({ 'of-rae': true, other: false });
   });
 
   it('gives the pages best first, each page’s score, and the words of any page’s title', () => {

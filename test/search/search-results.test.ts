@@ -198,6 +198,67 @@ describe('result lines: pages grouped by topic and profile', () => {
     expect(ranked('RAE activer vite une qualité sans délai')).toEqual(['rae-quality', 'qualities']);
   });
 
+  it('takes a profile’s name in the task’s title for what the task is about, not for who asks', () => {
+    const rae = profile('rae', 'Responsable', 'RAE');
+    const user = profile('user', 'Utilisateur', 'utilisateur');
+    const replacing = node('replacing', 'topic', { title: 'remplacer le RAE' });
+    const tasks = [
+      task('rae-replace', rae, replacing, 'remplacer le RAE'),
+      task('user-replace', user, replacing, 'remplacer le RAE'),
+    ];
+    const search = createSearch(treeOf([rae, user, replacing, ...tasks]), {});
+    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    expect(ranked('remplacer le RAE')).toEqual(['replacing']);
+    // Named once more, it is who asks.
+    expect(ranked('RAE remplacer le RAE')[0]).toBe('rae-replace');
+  });
+
+  it('does not take a word of the task’s own title for a situation where the outcome says it again', () => {
+    const rae = profile('rae', 'Responsable', 'RAE');
+    const ebox = node('ebox', 'topic', { title: 'l’e-Box de mon entreprise' });
+    const access = task('rae-ebox', rae, ebox, 'l’e-Box de mon entreprise');
+    const registered = outcome(
+      'rae-ebox-registered',
+      access,
+      'l’e-Box de mon entreprise, entreprise enregistrée',
+      'L’e-Box de votre entreprise enregistrée',
+    );
+    const search = createSearch(treeOf([rae, ebox, access, registered]), {});
+    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    expect(ranked('e-Box entreprise')).toEqual(['ebox']);
+    expect(ranked('e-Box entreprise enregistrée')[0]).toBe('rae-ebox-registered');
+  });
+
+  it('does not give an outcome a line of its own below its topic: the query is the topic’s', () => {
+    const rae = profile('rae', 'Responsable', 'RAE');
+    const user = profile('user', 'Utilisateur', 'utilisateur');
+    const blocked = node('blocked', 'topic', { title: 'bloqué : code perdu, accès perdu' });
+    const userTask = task('user-blocked', user, blocked, 'bloqué : code perdu, accès perdu');
+    const raeTask = task('rae-blocked', rae, blocked, 'débloquer');
+    const lost = outcome('rae-blocked-lost', raeTask, 'débloquer, accès perdu');
+    const search = createSearch(treeOf([rae, user, blocked, userTask, raeTask, lost]), {});
+    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    expect(ranked('bloqué : code perdu, accès perdu')).toEqual(['blocked']);
+    expect(ranked('débloquer accès perdu')[0]).toBe('rae-blocked-lost');
+  });
+
+  it('does not give a line of its own to an outcome of the profile the query names as whom the task is for', () => {
+    const rae = profile('rae', 'Responsable', 'RAE');
+    const user = profile('user', 'Utilisateur', 'utilisateur');
+    const roles = node('roles', 'topic', { title: 'donner un rôle' });
+    const giving = task('rae-give', rae, roles, 'donner un rôle');
+    const locked = node('locked', 'topic', { title: 'je suis bloqué' });
+    const blocked = task('user-blocked', user, locked, 'je suis bloqué');
+    const lostRole = outcome('user-blocked-role', blocked, 'je suis bloqué, rôle perdu');
+    const nodes = [rae, user, roles, giving, locked, blocked, lostRole];
+    const ranked = (forWhom: string[]) =>
+      createSearch(treeOf(nodes), { fr: { ignore: ['un'], synonyms: [], forWhom } })
+        .search('fr', 'rôle à un utilisateur')
+        .lines.map(({ id }) => id);
+    expect(ranked([])).toContain('user-blocked-role');
+    expect(ranked(['à'])).not.toContain('user-blocked-role');
+  });
+
   it(`shows at most ${MAX_RESULT_LINES} lines, and each page once`, () => {
     const pages = Array.from({ length: MAX_RESULT_LINES + 2 }, (_, index) =>
       node(`page-${index}`, 'page', { title: `alpha ${index}` }),
