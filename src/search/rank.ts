@@ -60,6 +60,8 @@ export interface RankedDocument {
   score: number;
   /** Per unit of the query, how it matched this document, if it did. */
   hits: readonly (UnitHit | undefined)[];
+  /** Whether the query names its profile as whom the task is for ("to a user"). */
+  askedFor: boolean;
 }
 
 export interface Ranking {
@@ -73,6 +75,7 @@ function matchUnit(
   index: LanguageIndex,
   work: Work,
   matched: Set<string>,
+  askedFor: Set<number>,
 ): Map<number, UnitHit> {
   const hits = new Map<number, UnitHit>();
   for (const [token, weight] of unit.tokens) {
@@ -81,8 +84,11 @@ function matchUnit(
     work.spend(occurrences.length);
     if (occurrences.length > 0) matched.add(token);
     for (const { document, field, position, length, part } of occurrences) {
-      // "to a user" is whom the task is for: the user's own tasks are not what is asked.
-      if (unit.forWhom && field === NAMES) continue;
+      // "to a user" is whom the task is for: the user's own pages are not what is asked.
+      if (unit.forWhom && field === NAMES) {
+        askedFor.add(document);
+        continue;
+      }
       let hit = hits.get(document);
       if (!hit) hits.set(document, (hit = { score: 0, fields: 0, spans: [] }));
       hit.score = Math.max(hit.score, weight * (part ? PART_WEIGHT : 1) * (WEIGHTS[field] ?? 0));
@@ -141,7 +147,8 @@ export function rankDocuments(
   work: Work,
 ): Ranking {
   const matched = new Set<string>();
-  const hitsByUnit = units.map((unit) => matchUnit(unit, index, work, matched));
+  const askedFor = new Set<number>();
+  const hitsByUnit = units.map((unit) => matchUnit(unit, index, work, matched, askedFor));
   const count = index.documents.length;
   const idf = hitsByUnit.map((hits) => (hits.size === 0 ? 0 : Math.log(1 + count / hits.size)));
   const totalIdf = idf.reduce((sum, value) => sum + value, 0);
@@ -162,7 +169,8 @@ export function rankDocuments(
     const bonus = phraseBonus(hits, idf) + TITLE_FIT_BONUS * fit * (covered / matched);
     const coverage = covered / totalIdf;
     const kind = index.documents[document]?.kind ?? 'page';
-    ranked.push({ document, score: (base + bonus) * coverage ** 2 * KIND_PRIOR[kind], hits });
+    const score = (base + bonus) * coverage ** 2 * KIND_PRIOR[kind];
+    ranked.push({ document, score, hits, askedFor: askedFor.has(document) });
   }
   work.spend(ranked.length);
   ranked.sort((a, b) => b.score - a.score || a.document - b.document);

@@ -1,13 +1,12 @@
-import type { LanguageSearchSettings, SearchSettings } from '../content/search-settings';
-import { textIn, type ContentNode, type ContentTree } from '../content/tree';
+import type { LanguageSearchSettings } from '../content/search-settings';
 import { excerptOf, excerptSource, type Excerpt, type ExcerptSource } from './excerpt';
+import { foundPages, type FoundPages } from './found';
 import { buildIndex, type LanguageIndex, type SearchDocument } from './index';
 import { fold, searchWords, words } from './normalize';
 import { parseQuery } from './parse';
 import { phraseTable } from './phrases';
 import { MAX_QUERY_TERMS } from './query';
 import { rankDocuments } from './rank';
-import { resultLines } from './results';
 import { Work, type SearchLimits } from './work';
 
 /** One line of results: the page it leads to, and what to show of it. */
@@ -45,31 +44,6 @@ export const DEFAULT_LIMITS: SearchLimits = {
   maxSteps: 30_000,
 };
 
-const NO_SETTINGS: LanguageSearchSettings = { ignore: [], synonyms: [], forWhom: [] };
-
-/** What search reads of a content node in one language. */
-function documentOf(node: ContentNode, language: string): SearchDocument {
-  const text = textIn(node, language);
-  const profile = node.kind === 'profile' ? node : node.profile;
-  const names = profile ? textIn(profile, language) : undefined;
-  return {
-    id: node.id,
-    kind: node.kind,
-    fields: {
-      title: text.title,
-      // A site page's slug is its short name ("contact", "definitions") when its title is a
-      // question; a task's names are its profile's, in every form.
-      names:
-        node.kind === 'page'
-          ? text.slug
-          : [names?.title, names?.asRole, names?.currentName].filter(Boolean).join(' · '),
-      description: text.description,
-      question: [text.question, ...Object.values(text.answers)].filter(Boolean).join(' · '),
-      text: text.plainText,
-    },
-  };
-}
-
 interface LanguageSearch {
   index: LanguageIndex;
   /** Each document's summary and text, ready to cut excerpts from. */
@@ -77,7 +51,7 @@ interface LanguageSearch {
 }
 
 function languageSearch(
-  documents: SearchDocument[],
+  documents: readonly SearchDocument[],
   settings: LanguageSearchSettings,
 ): LanguageSearch {
   const ignored = new Set(settings.ignore.flatMap((word) => words(fold(word))));
@@ -97,36 +71,51 @@ function languageSearch(
   };
 }
 
+/** One language's pages, and its block of content/search.yaml. */
+export interface LanguageDocuments {
+  code: string;
+  documents: readonly SearchDocument[];
+  settings: LanguageSearchSettings;
+}
+
 /**
- * One index per language, built once at start from the content tree and any pages the site
- * generates (`generated`). Nothing here depends on which languages there are.
+ * Makes the lines a visitor reads of the pages found: the ids of the pages they lead to, best
+ * first, at most `maxLines`. The engine knows nothing of what the pages are; the site groups
+ * them (by topic and profile, src/site/search-results.ts).
  */
-export function createSearch(
-  tree: ContentTree,
-  settings: SearchSettings,
-  options: {
-    generated?: (language: string) => SearchDocument[];
-    limits?: SearchLimits;
-  } = {},
+export type GroupResults = (found: FoundPages, maxLines: number) => string[];
+
+/** Without a grouping, each page found is a line of its own. */
+export const EACH_PAGE_A_LINE: GroupResults = ({ pages }, maxLines) => {
+  const lines: string[] = [];
+  for (const { id } of pages) {
+    if (lines.length >= maxLines) break;
+    lines.push(id);
+  }
+  return lines;
+};
+
+/**
+ * One index per language, built once at start from the documents given. Nothing here depends
+ * on which languages there are, nor on what the documents are.
+ */
+export function createSearchEngine(
+  languages: readonly LanguageDocuments[],
+  options: { group?: GroupResults; limits?: SearchLimits } = {},
 ): SiteSearch {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const languages = new Map(
-    tree.languages.map(({ code }) => [
-      code,
-      languageSearch(
-        [...tree.nodes.map((node) => documentOf(node, code)), ...(options.generated?.(code) ?? [])],
-        settings[code] ?? NO_SETTINGS,
-      ),
-    ]),
+  const group = options.group ?? EACH_PAGE_A_LINE;
+  const byCode = new Map(
+    languages.map(({ code, documents, settings }) => [code, languageSearch(documents, settings)]),
   );
   return {
     search(language, query) {
       const work = new Work(limits);
-      const found = languages.get(language);
+      const found = byCode.get(language);
       if (!found) return { lines: [], shortened: false, steps: 0 };
       const { units, shortened } = parseQuery(query, found.index, work);
       const ranking = rankDocuments(found.index, units, work);
-      const ids = resultLines(ranking, found.index, tree, MAX_RESULT_LINES);
+      const ids = group(foundPages(ranking, found.index), MAX_RESULT_LINES);
       const lines = ids.map((id) => {
         const source = found.excerpts.get(id);
         const excerpt = source ? excerptOf(source.summary, source.body, ranking.matched) : [];

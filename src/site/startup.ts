@@ -2,12 +2,12 @@ import path from 'node:path';
 import { loadContent, type LoadedContent } from '../content/load';
 import type { ContentProblem } from '../content/problems';
 import type { Compression } from '../lib/prepared';
-import { createSearch } from '../search/search';
 import { loadAssets, type Assets } from './assets';
 import { FEEDBACK_PATH } from './feedback-form';
 import { createI18n, translatorFor } from './i18n';
 import { GENERATED_PAGES, LAYOUT_NODE_IDS } from './layout';
 import { generatedDocuments } from './search-page';
+import { createSearch } from './search-results';
 import { buildSite, type Site } from './site';
 import { createViews } from './views';
 

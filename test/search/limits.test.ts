@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { fold, searchWords, words } from '../../src/search/normalize';
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, normalizeQuery } from '../../src/search/query';
-import { createSearch, DEFAULT_LIMITS } from '../../src/search/search';
+import { DEFAULT_LIMITS } from '../../src/search/search';
+import { createSearch } from '../../src/site/search-results';
 import { html, interfaceString, searchSettings, testApp, tree } from '../helpers';
 
 // The work a query makes is counted in steps (src/search/work.ts), never timed: a timer
