@@ -6,7 +6,7 @@ import path from 'node:path';
 import { launch, type RunningSite } from '../../src/launch';
 import { openFeedbackStore } from '../../src/feedback/open-store';
 import type { StoredFeedback } from '../../src/feedback/model';
-import { html, nodeById, pathOf, testLaunchConfig } from '../helpers';
+import { html, nodeById, pathOf, testLaunchConfig, testSite } from '../helpers';
 import { startPostgres, type ThrowawayPostgres } from './postgres';
 
 const TASK = nodeById('rl-activate-quality');
@@ -18,6 +18,7 @@ async function launchWithLog(overrides: Parameters<typeof testLaunchConfig>[0]) 
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
   const running = await launch(testLaunchConfig({ TRUST_PROXY: ['loopback'], ...overrides }), {
     logger,
+    site: await testSite(),
   });
   const errors = () => lines.filter((line) => line.includes('"level":50'));
   return { running, errors };
