@@ -72,8 +72,8 @@ describe('with the SQLite file out of reach', () => {
 
 describe('with PostgreSQL going down and coming back', () => {
   let postgres: ThrowawayPostgres;
-  beforeAll(() => {
-    postgres = startPostgres();
+  beforeAll(async () => {
+    postgres = await startPostgres();
   });
   afterAll(() => postgres?.remove());
 
@@ -115,7 +115,7 @@ describe('with PostgreSQL going down and coming back', () => {
   }, 60_000);
 
   it('starts while it is down, and migrates and records once it is up', async () => {
-    const fresh = startPostgres();
+    const fresh = await startPostgres();
     try {
       fresh.halt();
       const { running, errors } = await launchWithLog({ DATABASE_URL: fresh.url });
