@@ -1,7 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   preset: 'ts-jest',
-  testEnvironment: 'node',
+  // node's, with what test files of one worker share (test/once-per-worker.ts).
+  testEnvironment: '<rootDir>/test/setup/worker-environment.ts',
   roots: ['<rootDir>/test/browser'],
   testMatch: ['**/*.test.ts'],
   // Every test must make at least one assertion.

@@ -36,6 +36,11 @@ export interface LaunchOptions {
    * change, and broken content shows its problems on every page instead of stopping the start.
    */
   live?: boolean;
+  /**
+   * A site built already, for `config.BASE_URL`: served instead of building one from `paths`.
+   * Tests start many servers on the same content and build it once.
+   */
+  site?: PreparedSite;
 }
 
 /** Builds the site and starts listening; used by the server entry point and by tests. */
@@ -46,7 +51,9 @@ export async function launch(
   const logger = options.logger ?? createLogger(config);
   const paths = options.paths ?? DEFAULT_PATHS;
   // Broken content stops a normal start here, before anything is opened.
-  const built = options.live ? undefined : await prepareSite(config.BASE_URL, paths);
+  const built = options.live
+    ? undefined
+    : (options.site ?? (await prepareSite(config.BASE_URL, paths)));
   const feedback = await startFeedback(config, logger);
   const readiness: Readiness = { ready: true };
   const server = createServer({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { launch, type RunningSite } from '../src/launch';
-import { pageCases, silentLogger, testLaunchConfig } from './helpers';
+import { pageCases, silentLogger, testLaunchConfig, testSite } from './helpers';
 
 const PROBE = '<fuzz-probe x="1">';
 const LEAKS = /\bat \S+ \(|node:internal|\/work\/|node_modules|\.ts:\d+|Error: /;
@@ -96,7 +96,7 @@ describe('fuzzing the server with generated requests', () => {
   let running: RunningSite;
   let agent: Agent;
   beforeAll(async () => {
-    running = await launch(testLaunchConfig(), { logger: silentLogger });
+    running = await launch(testLaunchConfig(), { logger: silentLogger, site: await testSite() });
     agent = new Agent({ keepAlive: true, maxSockets: 4 });
   });
   afterAll(async () => {

@@ -17,9 +17,17 @@ import { openFeedbackStore } from '../src/feedback/open-store';
 import type { LaunchConfig } from '../src/launch';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
 import type { Site } from '../src/site/site';
-import { DEFAULT_PATHS, loadSiteContent, PROJECT_ROOT, prepareSite } from '../src/site/startup';
+import {
+  DEFAULT_PATHS,
+  loadSiteContent,
+  PROJECT_ROOT,
+  prepareSite,
+  type PreparedSite,
+} from '../src/site/startup';
+import { oncePerWorker } from './once-per-worker';
 
-const content = loadSiteContent(DEFAULT_PATHS.contentDir);
+/** Read once per jest worker (test/once-per-worker.ts): every test file tables over it. */
+const content = oncePerWorker('content', () => loadSiteContent(DEFAULT_PATHS.contentDir));
 
 /** The real content tree, read synchronously so tests can be tabled over it. */
 export const tree: ContentTree = content.tree;
@@ -126,11 +134,19 @@ export function testLaunchConfig(overrides: Partial<LaunchConfig> = {}): LaunchC
   };
 }
 
+/**
+ * The real site, built as the server builds it (production compression included), once per
+ * jest worker (test/once-per-worker.ts) rather than once per test file.
+ */
+export function testSite(): Promise<PreparedSite> {
+  return oncePerWorker('site', () => prepareSite(TEST_BASE_URL));
+}
+
 let prepared: Promise<{ site: Site; app: RequestListener }> | undefined;
 
-/** The real site, built once per test file through the same factory the server uses. */
+/** The app over that site, made once per test file, with feedback of its own in memory. */
 export function testApp(): Promise<{ site: Site; app: RequestListener }> {
-  prepared ??= prepareSite(TEST_BASE_URL).then(({ site, assets }) => ({
+  prepared ??= testSite().then(({ site, assets }) => ({
     site,
     app: createApp({ site, assets, logger: silentLogger, feedback: testFeedbackDesk() }),
   }));

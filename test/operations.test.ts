@@ -14,6 +14,7 @@ import {
   testApp,
   testFeedbackDesk,
   testLaunchConfig,
+  testSite,
 } from './helpers';
 import { ask } from './keep-alive';
 
@@ -22,7 +23,7 @@ const config = testLaunchConfig();
 /** The real server, started by a test and always stopped after it, even when it fails. */
 const started: { site?: RunningSite; agents: Agent[] } = { agents: [] };
 async function startSite(): Promise<{ running: RunningSite; port: number }> {
-  const running = await launch(config, { logger: silentLogger });
+  const running = await launch(config, { logger: silentLogger, site: await testSite() });
   started.site = running;
   return { running, port: (running.server.address() as AddressInfo).port };
 }

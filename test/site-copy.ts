@@ -90,13 +90,23 @@ export function writePlaceholders(copy: SiteCopy): void {
   }
 }
 
-/** What the content check says about the copy's content: nothing when it loads. */
-export function contentProblems(copy: SiteCopy): ContentProblem[] {
+/**
+ * What the content check says about the copy's content, read once: the problems that stop it
+ * from loading (none when it loads), or else what is worth a look.
+ */
+export function contentCheck(copy: SiteCopy): {
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+} {
   try {
-    loadSiteContent(copy.contentDir);
+    return { problems: [], warnings: loadSiteContent(copy.contentDir).warnings };
   } catch (error) {
-    if (error instanceof ContentError) return [...error.problems];
+    if (error instanceof ContentError) return { problems: [...error.problems], warnings: [] };
     throw error;
   }
-  return [];
+}
+
+/** What the content check says about the copy's content: nothing when it loads. */
+export function contentProblems(copy: SiteCopy): ContentProblem[] {
+  return contentCheck(copy).problems;
 }

@@ -44,6 +44,71 @@ const formsOf = (text: GlossaryText | undefined): string[] =>
   text ? [text.term, ...(text.aliases ?? [])] : [];
 
 /**
+ * A letter or digit, whatever its case: U+0345 is neither, yet a case variant of « ι », so a
+ * form ending in « ι » could meet it in a text read without regard to case.
+ */
+const firmWordCharacter = (char: string | undefined) =>
+  char !== undefined && /^[\p{L}\p{N}]$/u.test(char) && !/\u0345/iu.test(char);
+
+/**
+ * Whether a line without the form can be passed over at once: the form cannot appear in it
+ * once the phrases of `unlike` and the longer words are taken out. What is taken out is a whole
+ * word, with no letter or digit on either side, and leaves a space: a form that begins and ends
+ * with a letter or digit can neither begin nor end beside that space, and can hold it only at a
+ * space of its own between two characters that are not letters or digits. A form with such a
+ * space (none today) is looked for after the removals in every line.
+ */
+const neverMadeByRemovals = (form: string) =>
+  firmWordCharacter(form[0]) &&
+  firmWordCharacter(form.at(-1)) &&
+  [...form].every(
+    (char, index, chars) =>
+      char !== ' ' || firmWordCharacter(chars[index - 1]) || firmWordCharacter(chars[index + 1]),
+  );
+
+/** A glossary entry as the check looks for it in one language: the same on every page. */
+interface Sought {
+  id: string;
+  text: GlossaryText;
+  forms: string[];
+  /** Longer words that hold one of its forms: « Gestionnaire d'Accès Principal ». */
+  longer: string[];
+  /** Phrases that hold a form but mean something else, longest first. */
+  unlike: string[];
+  /** Every form is one that taking words out of a line cannot make (above). */
+  skippable: boolean;
+}
+
+/** Worked out once per glossary (a load of the content) and language, not once per page. */
+const soughtByGlossary = new WeakMap<Glossary, Map<string, Sought[]>>();
+
+function soughtIn(glossary: Glossary, language: string): Sought[] {
+  let byLanguage = soughtByGlossary.get(glossary);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    soughtByGlossary.set(glossary, byLanguage);
+  }
+  const known = byLanguage.get(language);
+  if (known) return known;
+  const allForms = Object.values(glossary).flatMap((entry) => formsOf(entry[language]));
+  const sought = Object.entries(glossary).flatMap(([id, entry]) => {
+    const text = entry[language];
+    if (!text) return [];
+    const forms = formsOf(text);
+    // « Gestionnaire d'Accès » inside « Gestionnaire d'Accès Principal » is the longer word.
+    const longer = allForms.filter(
+      (other) =>
+        other.length > Math.min(...forms.map((form) => form.length)) &&
+        forms.some((form) => other.includes(form) && other !== form),
+    );
+    const unlike = [...(text.unlike ?? [])].sort((a, b) => b.length - a.length);
+    return [{ id, text, forms, longer, unlike, skippable: forms.every(neverMadeByRemovals) }];
+  });
+  byLanguage.set(language, sought);
+  return sought;
+}
+
+/**
  * A page that uses a word of the glossary (outside the words of a link) links its entry (`[CSAM](glossary#csam)`) or says it
  * explains it in place (`explains: [csam]`); otherwise the check warns, at the word's first use.
  */
@@ -66,35 +131,31 @@ export function checkGlossaryUse(
         .map((parts) => parts.fragment as string),
     );
     const pages = new Set(references.filter((parts) => !parts.fragment).map((parts) => parts.id));
-    const allForms = Object.values(glossary).flatMap((entry) => formsOf(entry[language]));
-    for (const [id, entry] of Object.entries(glossary)) {
-      const text = entry[language];
-      if (!text || explained.has(id)) continue;
+    // Each line without its links, once for every entry.
+    const lines = texts.map(({ source }) =>
+      source.split('\n').map((line) => line.replace(LINKS, ' ')),
+    );
+    for (const { id, text, forms, longer, unlike, skippable } of soughtIn(glossary, language)) {
+      if (explained.has(id)) continue;
       // A word explained on a page of its own (an application) links that page, not the entry.
       const page = text.explainedOn;
       if (page ? pages.has(page) || node.id === page : linked.has(id)) continue;
-      const forms = formsOf(text);
-      // « Gestionnaire d'Accès » inside « Gestionnaire d'Accès Principal » is the longer word.
-      const longer = allForms.filter(
-        (other) =>
-          other.length > Math.min(...forms.map((form) => form.length)) &&
-          forms.some((form) => other.includes(form) && other !== form),
-      );
-      const unlike = [...(text.unlike ?? [])].sort((a, b) => b.length - a.length);
+      const found = (line: string) => forms.some((form) => patternOf(form).test(line));
       const uses = (line: string) => {
+        // Most lines hold none of the word: then there is nothing to take out (see above).
+        if (skippable && !found(line)) return false;
         const unlinked = unlike.reduce(
           (rest, phrase) => rest.replace(patternOf(phrase, 'g'), ' '),
-          line.replace(LINKS, ' '),
+          line,
         );
         const rest = longer.reduce(
           (text, other) => text.replace(patternOf(other, 'g'), ' '),
           unlinked,
         );
-        return forms.some((form) => patternOf(form).test(rest));
+        return found(rest);
       };
-      for (const { keyPath, name, source } of texts) {
-        const lines = source.split('\n');
-        const offset = lines.findIndex(uses);
+      for (const [index, { keyPath, name }] of texts.entries()) {
+        const offset = lines[index]?.findIndex(uses) ?? -1;
         if (offset < 0) continue;
         problems.push({
           file: node.file,

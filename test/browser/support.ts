@@ -45,14 +45,6 @@ export interface Session {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /**
  * The real server and a browser. With `ownOrigin`, the server's public address is its own
  * (http://127.0.0.1:port), as in production, so that it takes the browser's feedback posts as

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { MAX_QUOTE_LENGTH } from '../../src/content/fields';
 import { formatProblem } from '../../src/content/problems';
-import { loadSiteContent } from '../../src/site/startup';
-import { contentProblems, lineOfText, siteCopy, type SiteCopy } from '../site-copy';
+import { contentCheck, contentProblems, lineOfText, siteCopy, type SiteCopy } from '../site-copy';
 
 /** A task every test edits, as an author would. */
 const TASK = 'content/profiles/legal-representative/rl-who.yaml';
@@ -237,13 +236,14 @@ describe('words of the glossary', () => {
     return text;
   }
 
+  /** The copy's warnings once `edit` is made: it must load, with no problem at all. */
   const warningsAfter = (edit: (copy: SiteCopy) => string) => {
     const copy = siteCopy();
     try {
       withGlossary(copy);
       const text = edit(copy);
-      expect(contentProblems(copy)).toEqual([]);
-      const { warnings } = loadSiteContent(copy.contentDir);
+      const { problems, warnings } = contentCheck(copy);
+      expect(problems).toEqual([]);
       return { warnings: warnings.map(formatProblem), text };
     } finally {
       copy.remove();

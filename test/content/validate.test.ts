@@ -557,7 +557,7 @@ describe('adding a language', () => {
             !['search.yaml', 'official-hosts.yaml', 'redirects.yaml'].includes(file) &&
             !file.startsWith('schemas'),
         );
-      // Addresses, dates and language codes are not words to translate.
+      // Addresses, dates, language codes and node ids are not words to translate.
       const KEPT = new Set([
         'slug',
         'url',
@@ -566,6 +566,7 @@ describe('adding a language', () => {
         'language',
         'supersedes',
         'explains',
+        'explainedOn',
       ]);
       // External links must name the page's own language, so the copy points at Italian ones.
       const inItalian = (text: string) =>

@@ -28,8 +28,8 @@ function sqliteBackend(): Backend {
   };
 }
 
-function postgresBackend(): Backend {
-  const server: ThrowawayPostgres = startPostgres();
+async function postgresBackend(): Promise<Backend> {
+  const server: ThrowawayPostgres = await startPostgres();
   return {
     name: 'PostgreSQL',
     config: { FEEDBACK_DB: 'unused.db', DATABASE_URL: server.url },
@@ -39,7 +39,7 @@ function postgresBackend(): Backend {
   };
 }
 
-export const BACKENDS: { name: string; create: () => Backend }[] = [
-  { name: 'SQLite', create: sqliteBackend },
+export const BACKENDS: { name: string; create: () => Promise<Backend> }[] = [
+  { name: 'SQLite', create: async () => sqliteBackend() },
   { name: 'PostgreSQL', create: postgresBackend },
 ];

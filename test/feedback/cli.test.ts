@@ -74,7 +74,7 @@ const ROWS: NewFeedback[] = [
 describe.each(BACKENDS)('the editors’ command on $name', ({ create }) => {
   let backend: Backend;
   beforeAll(async () => {
-    backend = create();
+    backend = await create();
     const store = openFeedbackStore(backend.config, () => undefined);
     for (const row of ROWS) await store.record(row);
     await store.close();

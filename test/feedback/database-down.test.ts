@@ -6,7 +6,7 @@ import path from 'node:path';
 import { launch, type RunningSite } from '../../src/launch';
 import { openFeedbackStore } from '../../src/feedback/open-store';
 import type { StoredFeedback } from '../../src/feedback/model';
-import { html, nodeById, pathOf, testLaunchConfig } from '../helpers';
+import { html, nodeById, pathOf, testLaunchConfig, testSite } from '../helpers';
 import { startPostgres, type ThrowawayPostgres } from './postgres';
 
 const TASK = nodeById('rl-activate-quality');
@@ -18,6 +18,7 @@ async function launchWithLog(overrides: Parameters<typeof testLaunchConfig>[0]) 
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
   const running = await launch(testLaunchConfig({ TRUST_PROXY: ['loopback'], ...overrides }), {
     logger,
+    site: await testSite(),
   });
   const errors = () => lines.filter((line) => line.includes('"level":50'));
   return { running, errors };
@@ -71,8 +72,8 @@ describe('with the SQLite file out of reach', () => {
 
 describe('with PostgreSQL going down and coming back', () => {
   let postgres: ThrowawayPostgres;
-  beforeAll(() => {
-    postgres = startPostgres();
+  beforeAll(async () => {
+    postgres = await startPostgres();
   });
   afterAll(() => postgres?.remove());
 
@@ -114,7 +115,7 @@ describe('with PostgreSQL going down and coming back', () => {
   }, 60_000);
 
   it('starts while it is down, and migrates and records once it is up', async () => {
-    const fresh = startPostgres();
+    const fresh = await startPostgres();
     try {
       fresh.halt();
       const { running, errors } = await launchWithLog({ DATABASE_URL: fresh.url });

@@ -75,8 +75,8 @@ async function rows(backend: Backend): Promise<StoredFeedback[]> {
 
 describe.each(BACKENDS)('durability on $name', ({ create }) => {
   let backend: Backend;
-  beforeAll(() => {
-    backend = create();
+  beforeAll(async () => {
+    backend = await create();
   });
   afterAll(() => backend?.remove());
 

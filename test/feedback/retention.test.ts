@@ -6,7 +6,7 @@ import type { NewFeedback, StoredFeedback } from '../../src/feedback/model';
 import { openFeedbackStore } from '../../src/feedback/open-store';
 import { keepRetention } from '../../src/feedback/retention';
 import type { FeedbackStore } from '../../src/feedback/store';
-import { silentLogger, testLaunchConfig } from '../helpers';
+import { silentLogger, testLaunchConfig, testSite } from '../helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -45,6 +45,7 @@ describe('retention', () => {
 
     const running = await launch(testLaunchConfig({ ...database, FEEDBACK_RETENTION_DAYS: 180 }), {
       logger: silentLogger,
+      site: await testSite(),
     });
     await running.shutdown();
     const after = openFeedbackStore(database, () => undefined);
@@ -52,6 +53,7 @@ describe('retention', () => {
 
     const stricter = await launch(testLaunchConfig({ ...database, FEEDBACK_RETENTION_DAYS: 7 }), {
       logger: silentLogger,
+      site: await testSite(),
     });
     await stricter.shutdown();
     expect(await ages(after, now)).toEqual([1]);

@@ -37,8 +37,8 @@ describe.each(BACKENDS)('the feedback store on $name', ({ create }) => {
   let backend: Backend;
   let store: FeedbackStore;
 
-  beforeAll(() => {
-    backend = create();
+  beforeAll(async () => {
+    backend = await create();
   });
   afterAll(() => backend?.remove());
   beforeEach(async () => {
@@ -189,7 +189,7 @@ describe.each(BACKENDS)('the feedback store on $name', ({ create }) => {
 
 describe('the SQLite file', () => {
   it('is created with its folder on first use, in WAL mode with synchronous=FULL', async () => {
-    const backend = BACKENDS[0]?.create();
+    const backend = await BACKENDS[0]?.create();
     if (!backend) throw new Error('no SQLite backend');
     try {
       const file = backend.config.FEEDBACK_DB;
