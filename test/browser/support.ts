@@ -1,10 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { launch, type LaunchConfig, type RunningSite } from '../../src/launch';
 import { TEST_BASE_URL, testLaunchConfig } from '../helpers';
+import { freePort } from '../ports';
 import type { Visit } from '../visits';
 
 export { generatedPath, sampleQuery, visits, type Visit } from '../visits';
