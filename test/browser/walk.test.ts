@@ -170,7 +170,8 @@ describe.each(tree.languages)('with JavaScript off, a reader of $name', (languag
     served = (await servedPages()).filter((path) => path.startsWith(`/${language.code}/`));
     session = await startSession();
     result = await walk(session, language);
-  });
+    // A click and a Back for every page and every other language: it grows with the content.
+  }, 900_000);
 
   afterAll(() => session?.close());
 
