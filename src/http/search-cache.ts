@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { etagOf, ownBuffer } from '../lib/bytes';
 import { brotliWindowBits, type Encoding } from '../lib/prepared';
 
 /** A finished search page: its bytes, compressed as clients ask for them, and its ETag. */
@@ -38,16 +38,6 @@ export function compress(identity: Buffer, encoding: Encoding): Buffer {
     });
   }
   return encoding === 'gzip' ? gzipSync(identity, GZIP) : identity;
-}
-
-/**
- * The bytes in memory of their own. Small buffers are slices of a shared 8 KB pool: a kept
- * 2 KB slice would keep its whole pool alive, out of the cache's count.
- */
-function ownBuffer(bytes: Buffer): Buffer {
-  const own = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(own);
-  return own;
 }
 
 /** A Map entry, its key and the page object, beyond the bytes of the buffers themselves. */
@@ -99,8 +89,7 @@ export class SearchPageCache {
       const identity = Buffer.from(render());
       body = ownBuffer(compress(identity, encoding));
       if (!page) {
-        const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-        page = { etag, variants: {}, bytes: ENTRY_OVERHEAD + key.length * 2 };
+        page = { etag: etagOf(identity), variants: {}, bytes: ENTRY_OVERHEAD + key.length * 2 };
         this.pages.set(key, page);
         this.held += page.bytes;
       }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import Negotiator from 'negotiator';
+import { etagOf, ownBuffer } from './bytes';
 
 /**
  * A response made once and sent many times: the body and its compressed variants are
@@ -61,17 +61,21 @@ const brotliOptions = (identity: Buffer, compression: Compression = 'best') => (
 
 const brotliInPool = promisify(brotliCompress);
 
+/** Each variant is kept for the life of the process, in a buffer of its own (see ownBuffer). */
 function assemble(options: PrepareOptions, identity: Buffer, br: Buffer): PreparedResponse {
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
   return {
     status: options.status ?? 200,
-    etag,
+    etag: etagOf(identity),
     headers: {
       'content-type': options.contentType,
       'cache-control': options.cacheControl ?? PAGE_CACHE_CONTROL,
       vary: 'Accept-Encoding',
     },
-    variants: { identity, gzip: gzipSync(identity, { level: 9 }), br },
+    variants: {
+      identity: ownBuffer(identity),
+      gzip: ownBuffer(gzipSync(identity, { level: 9 })),
+      br: ownBuffer(br),
+    },
   };
 }
 
