@@ -1,6 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { etagOf, ownBuffer } from '../lib/bytes';
-import { brotliWindowBits, type Encoding } from '../lib/prepared';
+import { BROTLI_WINDOW_BITS, type Encoding } from '../lib/prepared';
 
 /** A finished search page: its bytes, compressed as clients ask for them, and its ETag. */
 export interface SearchPage {
@@ -13,9 +13,9 @@ export interface SearchPage {
 /**
  * Brotli for a response made per request, not once at start, for clients that take only
  * brotli: quality 4 costs more time a page than gzip 4 but far less than the ready-made pages'
- * quality 8; lower qualities were no faster than gzip and larger. Its window fits the page, as
- * the ready-made pages' does (64 KB for a results page). To weigh another quality, compress a
- * results page at each and time it, then compare in one `npm run bench` run.
+ * quality 8; lower qualities were no faster than gzip and larger. Its window is the ready-made
+ * pages' 64 KB, which holds a results page. To weigh another quality, compress a results page at
+ * each and time it, then compare in one `npm run bench` run.
  */
 const BROTLI_QUALITY = 4;
 /**
@@ -32,7 +32,7 @@ export function compress(identity: Buffer, encoding: Encoding): Buffer {
     return brotliCompressSync(identity, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(identity.length),
+        [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
         [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     });
