@@ -7,6 +7,24 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
 
+/**
+ * The environment the Docker image runs the server in (its `ENV`; test/runtime-settings.test.ts
+ * holds the Dockerfile to these), which the bench and the soak give the site too, so that they
+ * measure it as it is deployed. They size the process for a container of 256 MB; why each, and
+ * what the memory is spent on: docs/performance.md#memory.
+ *
+ * - V8's old space at most 256 MB, as Node sets it by itself in a 256 MB container: on a host
+ *   with gigabytes, V8 lets it grow to 4 × what is live between full collections.
+ * - A young generation of 4 MB semi-spaces instead of 16 MB.
+ * - glibc's malloc in two arenas: each thread that allocates (the thread pool's compression,
+ *   V8's helpers, the overview's worker) otherwise gets an arena of its own, which keeps what
+ *   it once held.
+ */
+export const IMAGE_ENV = {
+  NODE_OPTIONS: '--max-old-space-size=256 --max-semi-space-size=4',
+  MALLOC_ARENA_MAX: '2',
+} as const;
+
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
