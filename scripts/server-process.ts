@@ -70,3 +70,47 @@ export function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
 }
+
+/** A process's resident memory split by what holds it, in MB. */
+export interface ResidentByKind {
+  /** Files mapped in: the node binary, native addons, ICU data. */
+  files: number;
+  /** glibc's main arena, `[heap]`: Buffers' bytes (the pages, the search cache) and zlib. */
+  mainArena: number;
+  /** glibc's arenas of other threads: the thread pool, V8's helper threads, workers. */
+  threadArenas: number;
+  /** Every other anonymous mapping: V8's heap above all, and malloc's largest blocks. */
+  otherAnonymous: number;
+}
+
+// glibc reserves each arena of a thread as a 64 MB block, aligned on 64 MB.
+const ARENA_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Resident memory by kind, from Linux's /proc/PID/smaps. A thread arena is told by its address
+ * (at a 64 MB boundary) and size: a heuristic, good enough to see where the memory goes.
+ */
+export function residentByKind(pid: number): ResidentByKind {
+  const kinds: ResidentByKind = { files: 0, mainArena: 0, threadArenas: 0, otherAnonymous: 0 };
+  let kind: keyof ResidentByKind | undefined;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const [, start = '0', end = '0', name = ''] = mapping;
+      const [from, size] = [
+        Number.parseInt(start, 16),
+        Number.parseInt(end, 16) - Number.parseInt(start, 16),
+      ];
+      if (name.startsWith('/')) kind = 'files';
+      else if (name === '[heap]') kind = 'mainArena';
+      else if (name !== '') kind = undefined;
+      else if (from % ARENA_BYTES === 0 && size > 1024 * 1024 && size <= ARENA_BYTES)
+        kind = 'threadArenas';
+      else kind = 'otherAnonymous';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && kind) kinds[kind] += Number(rss[1]) / 1024;
+  }
+  return kinds;
+}

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { neverRepeatedSearches } from './search-traffic';
 import { writeResults } from './results';
-import { IMAGE_ENV, rssMb, startServer } from './server-process';
+import { IMAGE_ENV, residentByKind, rssMb, startServer } from './server-process';
 import { judge, report, SOAK_TARGETS } from './targets';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
   clearInterval(sampler);
   const rssEnd = rssMb(pid);
+  const byKind = residentByKind(pid);
   site.child.kill('SIGTERM');
 
   const byStatus = Object.fromEntries(
@@ -168,6 +169,10 @@ async function main(): Promise<void> {
       `${rssEnd.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)}% after warm-up)`,
   );
   console.log(`RSS every 5s: ${samples.join(', ')}`);
+  console.log(
+    `RSS at the end by kind: files ${byKind.files.toFixed(1)} MB, V8 heap and other anonymous ${byKind.otherAnonymous.toFixed(1)} MB, ` +
+      `malloc main arena ${byKind.mainArena.toFixed(1)} MB, thread arenas ${byKind.threadArenas.toFixed(1)} MB`,
+  );
   console.log(
     `Never-repeated searches: ${searchesSent} sent, ${Math.min(searchesSent, SEARCHES.length)} different`,
   );
@@ -241,6 +246,23 @@ async function main(): Promise<void> {
         ],
       },
       {
+        heading: 'Memory at the end by kind (RSS, MB; see docs/performance.md#memory)',
+        columns: [
+          { name: 'files mapped', numeric: true },
+          { name: 'V8 heap and other anonymous', numeric: true },
+          { name: 'malloc main arena', numeric: true },
+          { name: 'malloc thread arenas', numeric: true },
+        ],
+        rows: [
+          [
+            byKind.files.toFixed(1),
+            byKind.otherAnonymous.toFixed(1),
+            byKind.mainArena.toFixed(1),
+            byKind.threadArenas.toFixed(1),
+          ],
+        ],
+      },
+      {
         heading: 'By kind of request',
         columns: [{ name: 'request' }, { name: 'expected', numeric: true }, { name: 'answers' }],
         rows: tallies.map(({ path, expect, byStatus }) => [
@@ -263,6 +285,7 @@ async function main(): Promise<void> {
       unintended,
       errors,
       rssMb: { start: rssStart, afterWarmUp: rssWarm, end: rssEnd, every5s: samples.map(Number) },
+      rssAtEndByKindMb: byKind,
       growthAfterWarmUp: growth,
       neverRepeatedSearches: { sent: searchesSent, different },
     },
