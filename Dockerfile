@@ -21,6 +21,11 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \
     FEEDBACK_DB=/app/data/feedback.db
+# Sized for a container of 256 MB (docs/performance.md#memory): V8's old space at most 256 MB and
+# 4 MB semi-spaces, glibc's malloc in two arenas. npm run bench and npm run soak start the site
+# with the same (IMAGE_ENV in scripts/server-process.ts).
+ENV NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=4" \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

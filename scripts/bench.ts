@@ -20,7 +20,7 @@ import {
 } from './bench-feedback';
 import { neverRepeatedSearches, repeatedSearch } from './search-traffic';
 import { writeResults, type ResultTable } from './results';
-import { startServer } from './server-process';
+import { IMAGE_ENV, startServer } from './server-process';
 import { BENCH_TARGETS, judge, report } from './targets';
 
 const PAGE = process.env.BENCH_PATH ?? '/fr/representant-legal/activer-une-qualite/';
@@ -233,8 +233,9 @@ function benchTables(
 
 async function main() {
   const site = await startServer(['dist/server.js'], {
-    // Pages only: the feedback scenario below has its own database.
-    env: { NODE_ENV: 'production', FEEDBACK_DB: ':memory:' },
+    // Pages only: the feedback scenario below has its own database. As the image runs it; the
+    // bare server keeps Node's defaults, so the ratios include what the image's settings cost.
+    env: { ...IMAGE_ENV, NODE_ENV: 'production', FEEDBACK_DB: ':memory:' },
     readyPath: PAGE,
   });
   const recorded = {
@@ -373,6 +374,8 @@ async function main() {
       connections: CONNECTIONS,
       tool: TOOL,
       'never-repeated searches made': searches.length,
+      'site NODE_OPTIONS': IMAGE_ENV.NODE_OPTIONS,
+      'site MALLOC_ARENA_MAX': IMAGE_ENV.MALLOC_ARENA_MAX,
     },
     verdicts,
     tables: benchTables(table, summary, feedback),

@@ -7,6 +7,24 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..');
 
+/**
+ * The environment the Docker image runs the server in (its `ENV`; test/runtime-settings.test.ts
+ * holds the Dockerfile to these), which the bench and the soak give the site too, so that they
+ * measure it as it is deployed. They size the process for a container of 256 MB; why each, and
+ * what the memory is spent on: docs/performance.md#memory.
+ *
+ * - V8's old space at most 256 MB, as Node sets it by itself in a 256 MB container: on a host
+ *   with gigabytes, V8 lets it grow to 4 × what is live between full collections.
+ * - A young generation of 4 MB semi-spaces instead of 16 MB.
+ * - glibc's malloc in two arenas: each thread that allocates (the thread pool's compression,
+ *   V8's helpers, the overview's worker) otherwise gets an arena of its own, which keeps what
+ *   it once held.
+ */
+export const IMAGE_ENV = {
+  NODE_OPTIONS: '--max-old-space-size=256 --max-semi-space-size=4',
+  MALLOC_ARENA_MAX: '2',
+} as const;
+
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
@@ -51,4 +69,48 @@ export async function startServer(
 export function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
+}
+
+/** A process's resident memory split by what holds it, in MB. */
+export interface ResidentByKind {
+  /** Files mapped in: the node binary, native addons, ICU data. */
+  files: number;
+  /** glibc's main arena, `[heap]`: Buffers' bytes (the pages, the search cache) and zlib. */
+  mainArena: number;
+  /** glibc's arenas of other threads: the thread pool, V8's helper threads, workers. */
+  threadArenas: number;
+  /** Every other anonymous mapping: V8's heap above all, and malloc's largest blocks. */
+  otherAnonymous: number;
+}
+
+// glibc reserves each arena of a thread as a 64 MB block, aligned on 64 MB.
+const ARENA_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Resident memory by kind, from Linux's /proc/PID/smaps. A thread arena is told by its address
+ * (at a 64 MB boundary) and size: a heuristic, good enough to see where the memory goes.
+ */
+export function residentByKind(pid: number): ResidentByKind {
+  const kinds: ResidentByKind = { files: 0, mainArena: 0, threadArenas: 0, otherAnonymous: 0 };
+  let kind: keyof ResidentByKind | undefined;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const [, start = '0', end = '0', name = ''] = mapping;
+      const [from, size] = [
+        Number.parseInt(start, 16),
+        Number.parseInt(end, 16) - Number.parseInt(start, 16),
+      ];
+      if (name.startsWith('/')) kind = 'files';
+      else if (name === '[heap]') kind = 'mainArena';
+      else if (name !== '') kind = undefined;
+      else if (from % ARENA_BYTES === 0 && size > 1024 * 1024 && size <= ARENA_BYTES)
+        kind = 'threadArenas';
+      else kind = 'otherAnonymous';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && kind) kinds[kind] += Number(rss[1]) / 1024;
+  }
+  return kinds;
 }

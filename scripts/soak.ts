@@ -5,8 +5,9 @@
  * hostile requests —
  * then prints what was served, p99 latency and memory. Every response is checked against the
  * status its own kind of request expects (a page that should answer 200 but gives 404 is caught,
- * though 404 is right for other requests). Exits 1, naming what was missed, on any such
- * response, on connection errors, or on memory growth over the target (./targets.ts).
+ * though 404 is right for other requests). The server runs as the image runs it (IMAGE_ENV).
+ * Exits 1, naming what was missed, on any such response, on connection errors, or on memory
+ * at the end or its growth after the warm-up over the targets (./targets.ts).
  */
 import autocannon, { type Request } from 'autocannon';
 import { mkdtempSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { neverRepeatedSearches } from './search-traffic';
 import { writeResults } from './results';
-import { rssMb, startServer } from './server-process';
+import { IMAGE_ENV, residentByKind, rssMb, startServer } from './server-process';
 import { judge, report, SOAK_TARGETS } from './targets';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -93,8 +94,9 @@ function countedRequests(tallies: Tally[]): Request[] {
 
 async function main(): Promise<void> {
   const database = path.join(mkdtempSync(path.join(tmpdir(), 'soak-')), 'feedback.db');
+  // As the image runs it: its memory is what a container would hold.
   const site = await startServer(['dist/server.js'], {
-    env: { NODE_ENV: 'production', FEEDBACK_DB: database },
+    env: { ...IMAGE_ENV, NODE_ENV: 'production', FEEDBACK_DB: database },
   });
   const pid = site.child.pid ?? 0;
   const url = `http://127.0.0.1:${site.port}`;
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
   clearInterval(sampler);
   const rssEnd = rssMb(pid);
+  const byKind = residentByKind(pid);
   site.child.kill('SIGTERM');
 
   const byStatus = Object.fromEntries(
@@ -167,6 +170,10 @@ async function main(): Promise<void> {
   );
   console.log(`RSS every 5s: ${samples.join(', ')}`);
   console.log(
+    `RSS at the end by kind: files ${byKind.files.toFixed(1)} MB, V8 heap and other anonymous ${byKind.otherAnonymous.toFixed(1)} MB, ` +
+      `malloc main arena ${byKind.mainArena.toFixed(1)} MB, thread arenas ${byKind.threadArenas.toFixed(1)} MB`,
+  );
+  console.log(
     `Never-repeated searches: ${searchesSent} sent, ${Math.min(searchesSent, SEARCHES.length)} different`,
   );
   const verdicts = [
@@ -175,6 +182,7 @@ async function main(): Promise<void> {
       unintended.reduce((sum, { count }) => sum + count, 0),
     ),
     judge(SOAK_TARGETS.errors, errors),
+    judge(SOAK_TARGETS.rssMb, Number(rssEnd.toFixed(1))),
     judge(SOAK_TARGETS.memoryGrowth, growth),
   ];
   const met = report(verdicts);
@@ -188,6 +196,8 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       'kinds of request': MIX.length,
       tool: 'autocannon',
+      'server NODE_OPTIONS': IMAGE_ENV.NODE_OPTIONS,
+      'server MALLOC_ARENA_MAX': IMAGE_ENV.MALLOC_ARENA_MAX,
     },
     verdicts,
     tables: [
@@ -236,6 +246,23 @@ async function main(): Promise<void> {
         ],
       },
       {
+        heading: 'Memory at the end by kind (RSS, MB; see docs/performance.md#memory)',
+        columns: [
+          { name: 'files mapped', numeric: true },
+          { name: 'V8 heap and other anonymous', numeric: true },
+          { name: 'malloc main arena', numeric: true },
+          { name: 'malloc thread arenas', numeric: true },
+        ],
+        rows: [
+          [
+            byKind.files.toFixed(1),
+            byKind.otherAnonymous.toFixed(1),
+            byKind.mainArena.toFixed(1),
+            byKind.threadArenas.toFixed(1),
+          ],
+        ],
+      },
+      {
         heading: 'By kind of request',
         columns: [{ name: 'request' }, { name: 'expected', numeric: true }, { name: 'answers' }],
         rows: tallies.map(({ path, expect, byStatus }) => [
@@ -258,6 +285,7 @@ async function main(): Promise<void> {
       unintended,
       errors,
       rssMb: { start: rssStart, afterWarmUp: rssWarm, end: rssEnd, every5s: samples.map(Number) },
+      rssAtEndByKindMb: byKind,
       growthAfterWarmUp: growth,
       neverRepeatedSearches: { sent: searchesSent, different },
     },

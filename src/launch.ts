@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { forgetRememberedTexts } from './content/markdown';
 import type { Config } from './config';
 import { startFeedback, type FeedbackConfig } from './feedback/start';
 import type { Readiness } from './http/health';
@@ -54,6 +55,8 @@ export async function launch(
   const built = options.live
     ? undefined
     : (options.site ?? (await prepareSite(config.BASE_URL, paths)));
+  // Built once for the life of the process: what was remembered to build it is not read again.
+  if (built && !options.site) forgetRememberedTexts();
   const feedback = await startFeedback(config, logger);
   const readiness: Readiness = { ready: true };
   const server = createServer({

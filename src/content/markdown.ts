@@ -88,9 +88,12 @@ for (const renderer of Object.values(renderers)) {
   };
 }
 
+const rememberedCaches: Map<string, unknown>[] = [];
+
 /** Texts are read many times at start (links, reachability, search, checks): once is enough. */
 function remembered<T>(compute: (source: string) => T): (source: string) => T {
   const cache = new Map<string, T>();
+  rememberedCaches.push(cache);
   return (source) => {
     let value = cache.get(source);
     if (value === undefined) {
@@ -101,6 +104,14 @@ function remembered<T>(compute: (source: string) => T): (source: string) => T {
     }
     return value;
   };
+}
+
+/**
+ * Lets go of every text remembered: a server calls it once its site is built, since it reads
+ * none of them again (megabytes, with every page in every language).
+ */
+export function forgetRememberedTexts(): void {
+  for (const cache of rememberedCaches) cache.clear();
 }
 
 export function renderMarkdown(source: string, env: LinkRenderEnv): string {

@@ -1,30 +1,20 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** An IPv6 address written out in full: eight groups of four hex digits. */
-function expandIPv6(address: string): string[] {
-  const [head = '', tail] = address.split('::');
-  const groups = (part: string) => (part ? part.split(':') : []);
-  const missing = 8 - groups(head).length - groups(tail ?? '').length;
-  const filled =
-    tail === undefined
-      ? groups(head)
-      : [...groups(head), ...Array(missing).fill('0'), ...groups(tail)];
-  return filled.map((group) => group.padStart(4, '0'));
-}
+const hex4 = (part: number) => part.toString(16).padStart(4, '0');
 
 /**
  * What identifies one client: its IPv4 address, or the /64 network of its IPv6 address
- * (one home or phone gets a whole /64, and could otherwise change address at will).
+ * (one home or phone gets a whole /64, and could otherwise change address at will), written
+ * out in full: `2001:0db8:0001:0002::/64`. An IPv4-mapped IPv6 address is its IPv4 address.
  */
 export function clientOf(address: string): string {
-  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-  if (!isIPv6(plain)) return plain;
-  return `${expandIPv6(plain.split('%')[0] ?? '')
-    .slice(0, 4)
-    .join(':')}::/64`;
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed instanceof ipaddr.IPv4) return parsed.toString();
+  return `${parsed.parts.slice(0, 4).map(hex4).join(':')}::/64`;
 }
 
 /**

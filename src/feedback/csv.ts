@@ -1,25 +1,32 @@
+import { stringify, type Options } from 'csv-stringify/sync';
 import type { StoredFeedback } from './model';
 
 /** Spreadsheets read a file as UTF-8 when it starts with a byte-order mark. */
 export const UTF8_BOM = '\ufeff';
 
-/** A cell a spreadsheet would run as a formula (OWASP's list: = + - @, tab, carriage return). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One field of RFC 4180 CSV: quoted when it holds a comma, a quote or a line break, quotes
- * doubled. A text a spreadsheet would take for a formula gets a leading apostrophe, so that
- * it shows as typed and never runs.
+ * RFC 4180 records, written by csv-stringify: a field holding a comma, a quote or a line break
+ * is quoted, quotes doubled, each record ended by CRLF. `escape_formulas` gives a leading
+ * apostrophe to a text a spreadsheet would run as a formula (OWASP's list: = + - @, tab,
+ * carriage return, and their full-width forms), so it shows as typed and never runs; a negative
+ * number stays a number.
  */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const RFC_4180: Options = {
+  record_delimiter: 'windows',
+  // Given a record delimiter, csv-stringify quotes only fields holding that delimiter: a lone
+  // line break would then end the record early. Any \n or \r must be quoted.
+  quote_record_delimiter: true,
+  escape_formulas: true,
+};
+
+/** One record, ended by CRLF. */
+export function csvRecord(fields: readonly (string | number)[]): string {
+  return stringify([fields], RFC_4180);
 }
 
-/** One record, ended by CRLF as RFC 4180 says. */
-export function csvRecord(fields: readonly (string | number)[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+/** One field, as it is written inside a record. */
+export function csvField(value: string | number): string {
+  return stringify([[value]], { ...RFC_4180, eof: false });
 }
 
 export const EXPORT_HEADER = [

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { brotliWindowBits, type Encoding } from '../lib/prepared';
+import { etagOf, ownBuffer } from '../lib/bytes';
+import { BROTLI_WINDOW_BITS, type Encoding } from '../lib/prepared';
 
 /** A finished search page: its bytes, compressed as clients ask for them, and its ETag. */
 export interface SearchPage {
@@ -13,9 +13,9 @@ export interface SearchPage {
 /**
  * Brotli for a response made per request, not once at start, for clients that take only
  * brotli: quality 4 costs more time a page than gzip 4 but far less than the ready-made pages'
- * quality 8; lower qualities were no faster than gzip and larger. Its window fits the page, as
- * the ready-made pages' does (64 KB for a results page). To weigh another quality, compress a
- * results page at each and time it, then compare in one `npm run bench` run.
+ * quality 8; lower qualities were no faster than gzip and larger. Its window is the ready-made
+ * pages' 64 KB, which holds a results page. To weigh another quality, compress a results page at
+ * each and time it, then compare in one `npm run bench` run.
  */
 const BROTLI_QUALITY = 4;
 /**
@@ -32,22 +32,12 @@ export function compress(identity: Buffer, encoding: Encoding): Buffer {
     return brotliCompressSync(identity, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(identity.length),
+        [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
         [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     });
   }
   return encoding === 'gzip' ? gzipSync(identity, GZIP) : identity;
-}
-
-/**
- * The bytes in memory of their own. Small buffers are slices of a shared 8 KB pool: a kept
- * 2 KB slice would keep its whole pool alive, out of the cache's count.
- */
-function ownBuffer(bytes: Buffer): Buffer {
-  const own = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(own);
-  return own;
 }
 
 /** A Map entry, its key and the page object, beyond the bytes of the buffers themselves. */
@@ -99,8 +89,7 @@ export class SearchPageCache {
       const identity = Buffer.from(render());
       body = ownBuffer(compress(identity, encoding));
       if (!page) {
-        const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-        page = { etag, variants: {}, bytes: ENTRY_OVERHEAD + key.length * 2 };
+        page = { etag: etagOf(identity), variants: {}, bytes: ENTRY_OVERHEAD + key.length * 2 };
         this.pages.set(key, page);
         this.held += page.bytes;
       }

@@ -4,6 +4,8 @@
  * visitor finds out. Nothing here knows the site: it takes addresses and says what each did.
  */
 
+import { mapAtMost } from './at-most';
+
 export type LinkVerdict =
   | { kind: 'ok'; status: number }
   /** The address answers with a redirect: the page has moved, and the link should follow it. */
@@ -64,14 +66,8 @@ export async function checkLinks(
   options: LinkCheckOptions,
 ): Promise<Map<string, LinkVerdict>> {
   const distinct = [...new Set(urls)];
-  const verdicts = new Map<string, LinkVerdict>();
-  let next = 0;
-  const worker = async () => {
-    while (next < distinct.length) {
-      const url = distinct[next++] as string;
-      verdicts.set(url, await checkLink(url, options.timeoutMs));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  return new Map(distinct.map((url) => [url, verdicts.get(url) as LinkVerdict]));
+  const verdicts = await mapAtMost(distinct, options.concurrency, (url) =>
+    checkLink(url, options.timeoutMs),
+  );
+  return new Map(distinct.map((url, index) => [url, verdicts[index] as LinkVerdict]));
 }

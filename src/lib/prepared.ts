@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import Negotiator from 'negotiator';
+import { mapAtMost } from './at-most';
+import { etagOf, ownBuffer } from './bytes';
 
 /**
  * A response made once and sent many times: the body and its compressed variants are
@@ -43,35 +45,40 @@ export type Compression = 'best' | 'quick';
 const BROTLI_QUALITY: Record<Compression, number> = { best: 8, quick: 5 };
 
 /**
- * A brotli window just larger than the response, 64 KB at least (brotli allows 2^10 to 2^24
- * bytes), for the pages made at start and the search pages made per request alike: the default
- * 4 MB window makes every encoder set up far more memory than a page of a few kilobytes needs,
- * and the thread pool's encoders leave it with the process.
+ * Every brotli stream's window: 64 KB (2^16 bytes), for the pages made at start and the search
+ * pages made per request alike. It holds a whole page but the sitemap and the overviews, which
+ * lose a few percent of their brotli bytes for it. The default 4 MB window makes every encoder
+ * set up far more memory than a page needs; and above 64 KB, brotli at qualities 5 to 9 takes a
+ * 16 MB hash table instead of a few hundred kilobytes, which each thread of the pool that
+ * compressed one keeps for the life of the process.
  */
-export const brotliWindowBits = (length: number) =>
-  Math.min(constants.BROTLI_MAX_WINDOW_BITS, Math.max(16, Math.ceil(Math.log2(length + 1)) + 1));
+export const BROTLI_WINDOW_BITS = 16;
 
 const brotliOptions = (identity: Buffer, compression: Compression = 'best') => ({
   params: {
     [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[compression],
-    [constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(identity.length),
+    [constants.BROTLI_PARAM_LGWIN]: BROTLI_WINDOW_BITS,
     [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
   },
 });
 
 const brotliInPool = promisify(brotliCompress);
 
+/** Each variant is kept for the life of the process, in a buffer of its own (see ownBuffer). */
 function assemble(options: PrepareOptions, identity: Buffer, br: Buffer): PreparedResponse {
-  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
   return {
     status: options.status ?? 200,
-    etag,
+    etag: etagOf(identity),
     headers: {
       'content-type': options.contentType,
       'cache-control': options.cacheControl ?? PAGE_CACHE_CONTROL,
       vary: 'Accept-Encoding',
     },
-    variants: { identity, gzip: gzipSync(identity, { level: 9 }), br },
+    variants: {
+      identity: ownBuffer(identity),
+      gzip: ownBuffer(gzipSync(identity, { level: 9 })),
+      br: ownBuffer(br),
+    },
   };
 }
 
@@ -82,18 +89,21 @@ export function prepare(options: PrepareOptions): PreparedResponse {
   return assemble(options, identity, brotliCompressSync(identity, brotliOptions(identity)));
 }
 
-/** Many responses at once, brotli running in libuv's thread pool so every core takes a share. */
+/**
+ * Many responses, brotli running in libuv's thread pool so every core takes a share, one page
+ * per core at a time. Started all at once, every encoder would be set up before the first is
+ * done: the pool's threads would hold them all, and keep that memory after (glibc gives a
+ * thread's freed memory back to its own arena, rarely to the system).
+ */
 export async function prepareAll(
   list: readonly PrepareOptions[],
   compression: Compression = 'best',
 ): Promise<PreparedResponse[]> {
-  return Promise.all(
-    list.map(async (options) => {
-      const identity = bytesOf(options.body);
-      const br = await brotliInPool(identity, brotliOptions(identity, compression));
-      return assemble(options, identity, br);
-    }),
-  );
+  return mapAtMost(list, availableParallelism(), async (options) => {
+    const identity = bytesOf(options.body);
+    const br = await brotliInPool(identity, brotliOptions(identity, compression));
+    return assemble(options, identity, br);
+  });
 }
 
 // negotiator 1.x breaks ties in q by a server preference order; @types/negotiator predates that.
