@@ -20,6 +20,11 @@ export interface LoadOptions {
   requiredNodeIds?: readonly string[];
   /** Today, YYYY-MM-DD, for the checks of dates; the clock's by default. */
   today?: string;
+  /**
+   * Whether to run the checks that only warn an author (glossary words, quotation marks, …);
+   * yes by default. A server start skips them: it would only throw their findings away.
+   */
+  authorChecks?: boolean;
 }
 
 export interface LoadedContent {
@@ -101,6 +106,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
     glossaryFile: glossary?.yaml,
     officialHosts: new Set(hosts?.value ?? []),
     today: options.today ?? new Date().toISOString().slice(0, 10),
+    authorChecks: options.authorChecks ?? true,
     styles,
     nodes: sources,
     broken,

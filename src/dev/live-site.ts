@@ -51,7 +51,7 @@ export async function liveSite(options: LiveSiteOptions): Promise<LiveSite> {
   const build = async (reason: string) => {
     const start = performance.now();
     try {
-      const prepared = await prepareSite(baseUrl, paths, FEEDBACK_PATH, 'quick');
+      const prepared = await prepareSite(baseUrl, paths, FEEDBACK_PATH, 'quick', true);
       current = appFor(prepared);
       const ms = Math.round(performance.now() - start);
       logger.info(`${reason}: site built in ${ms} ms (${prepared.site.pages.size} pages)`);

@@ -26,9 +26,13 @@ export const DEFAULT_PATHS: SitePaths = {
 };
 
 /** Reads and checks the content with the rules the site's templates and routes rely on. */
-export function loadSiteContent(contentDir: string): LoadedContent {
+export function loadSiteContent(
+  contentDir: string,
+  { authorChecks = true }: { authorChecks?: boolean } = {},
+): LoadedContent {
   return loadContent({
     contentDir,
+    authorChecks,
     requiredNodeIds: LAYOUT_NODE_IDS,
     // Generated pages take their slugs from the interface strings; no content page may take them.
     reservedSlugs: (messages) =>
@@ -41,7 +45,7 @@ export function loadSiteContent(contentDir: string): LoadedContent {
 export interface PreparedSite {
   site: Site;
   assets: Assets;
-  /** What the author should look at, though the site can be served. */
+  /** What the author should look at, though the site can be served: only if asked for. */
   warnings: ContentProblem[];
 }
 
@@ -55,8 +59,11 @@ export async function prepareSite(
   paths: SitePaths = DEFAULT_PATHS,
   feedbackAction: string | null = FEEDBACK_PATH,
   compression: Compression = 'best',
+  authorChecks = false,
 ): Promise<PreparedSite> {
-  const { tree, namespaces, search, warnings } = loadSiteContent(paths.contentDir);
+  const { tree, namespaces, search, warnings } = loadSiteContent(paths.contentDir, {
+    authorChecks,
+  });
   const codes = tree.languages.map((language) => language.code);
   const i18n = await createI18n(paths.contentDir, codes, namespaces);
   const translators = Object.fromEntries(codes.map((code) => [code, translatorFor(i18n, code)]));
