@@ -25,6 +25,12 @@ function setIn(copy: SiteCopy, file: string, keyPath: (string | number)[], value
   return text;
 }
 
+/** The French body of the task of the copy, with `line` added at its end. */
+function withLineInBody(copy: SiteCopy, line: string): string {
+  const body = parseDocument(copy.read(TASK)).getIn(['fr', 'body']) as string;
+  return setIn(copy, TASK, ['fr', 'body'], `${body}\n${line}\n`);
+}
+
 /** What the check says about the copy once `edit` is made, and the file's text after it. */
 function problemsAfter(edit: (copy: SiteCopy) => string): { problems: string[]; text: string } {
   const copy = siteCopy();
@@ -159,15 +165,9 @@ describe('history lines', () => {
 
 describe('glossary links', () => {
   it('reject a link to an entry the glossary does not have', () => {
-    const { problems } = problemsAfter((copy) => {
-      const body = parseDocument(copy.read(TASK)).getIn(['fr', 'body']) as string;
-      return setIn(
-        copy,
-        TASK,
-        ['fr', 'body'],
-        `${body}\nLe [BCE](glossary#bce-inconnue) tient la liste.\n`,
-      );
-    });
+    const { problems } = problemsAfter((copy) =>
+      withLineInBody(copy, 'Le [BCE](glossary#bce-inconnue) tient la liste.'),
+    );
     expect(problems).toContainEqual(
       expect.stringContaining(
         'fr.body: link to "glossary#bce-inconnue": the glossary has no entry "bce-inconnue" (glossary.yaml)',
@@ -176,15 +176,9 @@ describe('glossary links', () => {
   });
 
   it('reject an anchor on a page that is not the glossary', () => {
-    const { problems } = problemsAfter((copy) => {
-      const body = parseDocument(copy.read(TASK)).getIn(['fr', 'body']) as string;
-      return setIn(
-        copy,
-        TASK,
-        ['fr', 'body'],
-        `${body}\nVoir [les définitions](definitions#rae).\n`,
-      );
-    });
+    const { problems } = problemsAfter((copy) =>
+      withLineInBody(copy, 'Voir [les définitions](definitions#rae).'),
+    );
     expect(problems).toContainEqual(
       expect.stringContaining(
         'fr.body: link to "definitions#rae": only the glossary\'s entries are linked with # (glossary#term)',

@@ -1,3 +1,4 @@
+import type { SearchSettings } from '../../src/content/search-settings';
 import type { NodeKind } from '../../src/content/source';
 import type { ContentNode, ContentTree, PageText } from '../../src/content/tree';
 import type { SearchDocument } from '../../src/search/index';
@@ -77,6 +78,12 @@ function treeOf(nodes: ContentNode[]): ContentTree {
     redirects: new Map(),
     glossary: {},
   };
+}
+
+/** The lines a query gives over these nodes, as the site searches its own. */
+function linesOver(nodes: ContentNode[], settings: SearchSettings = {}) {
+  const search = createSearch(treeOf(nodes), settings);
+  return (query: string) => search.search('fr', query).lines.map(({ id }) => id);
 }
 
 const OVERVIEW: SearchDocument = {
@@ -192,8 +199,7 @@ describe('result lines: pages grouped by topic and profile', () => {
       'activer vite une qualité sans délai',
     );
     const raeQuality = task('rae-quality', rae, qualities, 'activer une qualité');
-    const search = createSearch(treeOf([rae, user, qualities, userQuality, raeQuality]), {});
-    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    const ranked = linesOver([rae, user, qualities, userQuality, raeQuality]);
     expect(ranked('activer vite une qualité sans délai')).toEqual(['qualities']);
     expect(ranked('RAE activer vite une qualité sans délai')).toEqual(['rae-quality', 'qualities']);
   });
@@ -206,8 +212,7 @@ describe('result lines: pages grouped by topic and profile', () => {
       task('rae-replace', rae, replacing, 'remplacer le RAE'),
       task('user-replace', user, replacing, 'remplacer le RAE'),
     ];
-    const search = createSearch(treeOf([rae, user, replacing, ...tasks]), {});
-    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    const ranked = linesOver([rae, user, replacing, ...tasks]);
     expect(ranked('remplacer le RAE')).toEqual(['replacing']);
     // Named once more, it is who asks.
     expect(ranked('RAE remplacer le RAE')[0]).toBe('rae-replace');
@@ -223,8 +228,7 @@ describe('result lines: pages grouped by topic and profile', () => {
       'l’e-Box de mon entreprise, entreprise enregistrée',
       'L’e-Box de votre entreprise enregistrée',
     );
-    const search = createSearch(treeOf([rae, ebox, access, registered]), {});
-    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    const ranked = linesOver([rae, ebox, access, registered]);
     expect(ranked('e-Box entreprise')).toEqual(['ebox']);
     expect(ranked('e-Box entreprise enregistrée')[0]).toBe('rae-ebox-registered');
   });
@@ -236,8 +240,7 @@ describe('result lines: pages grouped by topic and profile', () => {
     const userTask = task('user-blocked', user, blocked, 'bloqué : code perdu, accès perdu');
     const raeTask = task('rae-blocked', rae, blocked, 'débloquer');
     const lost = outcome('rae-blocked-lost', raeTask, 'débloquer, accès perdu');
-    const search = createSearch(treeOf([rae, user, blocked, userTask, raeTask, lost]), {});
-    const ranked = (query: string) => search.search('fr', query).lines.map(({ id }) => id);
+    const ranked = linesOver([rae, user, blocked, userTask, raeTask, lost]);
     expect(ranked('bloqué : code perdu, accès perdu')).toEqual(['blocked']);
     expect(ranked('débloquer accès perdu')[0]).toBe('rae-blocked-lost');
   });
@@ -252,9 +255,7 @@ describe('result lines: pages grouped by topic and profile', () => {
     const lostRole = outcome('user-blocked-role', blocked, 'je suis bloqué, rôle perdu');
     const nodes = [rae, user, roles, giving, locked, blocked, lostRole];
     const ranked = (forWhom: string[]) =>
-      createSearch(treeOf(nodes), { fr: { ignore: ['un'], synonyms: [], forWhom } })
-        .search('fr', 'rôle à un utilisateur')
-        .lines.map(({ id }) => id);
+      linesOver(nodes, { fr: { ignore: ['un'], synonyms: [], forWhom } })('rôle à un utilisateur');
     expect(ranked([])).toContain('user-blocked-role');
     expect(ranked(['à'])).not.toContain('user-blocked-role');
   });
