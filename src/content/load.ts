@@ -21,8 +21,9 @@ export interface LoadOptions {
   /** Today, YYYY-MM-DD, for the checks of dates; the clock's by default. */
   today?: string;
   /**
-   * Whether to run the checks that only warn an author (glossary words, quotation marks, …);
-   * yes by default. A server start skips them: it would only throw their findings away.
+   * Whether to run the checks that only warn an author: whether each page explains the
+   * glossary's words. Yes by default; a server start skips them, it would throw their findings
+   * away.
    */
   authorChecks?: boolean;
 }

@@ -34,7 +34,7 @@ interface GraphCheck {
   glossaryFile?: YamlFile;
   /** Each language's quotation marks, from its interface strings. */
   styles: Readonly<Record<string, LanguageStyle>>;
-  /** Whether to run the checks that only warn an author. */
+  /** Whether to run the checks that only warn an author (the glossary words'). */
   authorChecks: boolean;
   problems: ContentProblem[];
 }
@@ -57,10 +57,8 @@ export function validateGraph(check: GraphCheck): void {
     checkLinks(node, check);
     checkSources(node, check);
     checkSuperseded(node, check);
-    if (check.authorChecks) {
-      checkGlossaryUse(node, check.languages, check.glossary, check.problems);
-      checkLanguages(node, check.languages, check.styles, check.problems);
-    }
+    if (check.authorChecks) checkGlossaryUse(node, check.languages, check.glossary, check.problems);
+    checkLanguages(node, check.languages, check.styles, check.problems);
     if (node.kind === 'outcome' || node.kind === 'step') checkListedOnce(node, owners, check);
   }
   checkTopics(check);
