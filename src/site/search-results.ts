@@ -45,12 +45,28 @@ function foundBySituation(page: FoundPage, task: ContentNode, found: FoundPages)
 }
 
 /**
+ * Whether the query names the profile who asks. A profile's name that the title also holds is
+ * what the task is about (« remplacer le Gestionnaire d'Accès Principal »), unless another part
+ * of the query matched that word of the title too (« … for the Chief Access Manager »): then
+ * the name was given twice, once for who asks.
+ */
+function namesWhoAsks(parts: FoundPage['parts']): boolean {
+  return parts.some(
+    (named) =>
+      named.fields.includes('names') &&
+      (named.lastTitleWord < 0 ||
+        parts.some((other) => other !== named && other.lastTitleWord === named.lastTitleWord)),
+  );
+}
+
+/**
  * The pages found as the lines a visitor reads, best first, at most `maxLines`, each the id of
  * the page it leads to:
  * - a task or outcome whose profile the query names ("RAE qualité") is an answer of its own:
  *   the best of the task and its outcomes, once per task, and before its topic's line if that
  *   came first: who names a profile wants that profile's answer;
- * - so is an outcome found by its situation, that ranks above its own task;
+ * - so is an outcome found by its situation (see foundBySituation), unless its profile is named
+ *   as whom the task is for (« à un utilisateur »);
  * - any other task or outcome is one line for its topic, which lists every profile's answer,
  *   instead of one near-identical line per profile and outcome;
  * - a task found only by its profile's name ("GAP") is one line for the profile, which lists
@@ -73,19 +89,8 @@ export function resultLines(tree: ContentTree): GroupResults {
         add(id);
         continue;
       }
-      // Whether the query names the profile who asks, and whether it says nothing else of it.
-      // A profile's name that is also in the title is what the task is about (« remplacer le
-      // Gestionnaire d'Accès Principal »), not who asks.
-      // Named where the title does not name it, or where another part of the query matched
-      // that word of the title (« … for the Chief Access Manager »), it is who asks.
-      const byName = parts.some(
-        (named) =>
-          named.fields.includes('names') &&
-          (named.lastTitleWord < 0 ||
-            parts.some((other) => other !== named && other.lastTitleWord === named.lastTitleWord)),
-      );
+      const byName = namesWhoAsks(parts);
       const onlyByName = parts.every(({ fields }) => fields.includes('names'));
-      // A page of the profile the query names as whom the task is for is not what is asked.
       const bySituation = node !== task && !page.askedFor && foundBySituation(page, task, found);
       if (onlyByName && task.profile) add(task.profile.id);
       else if (byName || bySituation) {
