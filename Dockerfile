@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 
-# Build: install everything, compile TypeScript, then drop the development dependencies.
+# Build: install everything, compile TypeScript, render and compress the site for the address it
+# will be served at (BASE_URL), then drop the development dependencies.
 # better-sqlite3 is a native addon: node-gyp builds it here when no prebuilt binary is found,
 # and needs python3, make and g++ for that.
 FROM node:20-bookworm-slim AS build
@@ -12,12 +13,21 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY content ./content
+COPY views ./views
+COPY static ./static
+# The pages name their public address, so the site is rendered for one: build with
+# --build-arg BASE_URL=https://... A container started with another BASE_URL renders the site
+# itself at start, a few seconds instead of well under one (docs/operations.md).
+ARG BASE_URL=http://localhost:3000
 RUN npm run build && npm prune --omit=dev
 
 # Run: only what the server needs, as an unprivileged numeric user. The compiled addon comes
 # with node_modules; both stages are the same Debian, so it loads as built.
 FROM node:20-bookworm-slim
+ARG BASE_URL=http://localhost:3000
 ENV NODE_ENV=production \
+    BASE_URL=$BASE_URL \
     PORT=3000 \
     HOST=0.0.0.0 \
     FEEDBACK_DB=/app/data/feedback.db
@@ -27,9 +37,12 @@ ENV NODE_ENV=production \
 ENV NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=4" \
     MALLOC_ARENA_MAX=2
 WORKDIR /app
+# What the site prepared in dist/ was made from (dist/site.snapshot, used only while these are
+# byte for byte the files it was made from): the same files as the build stage's.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY package-lock.json ./
 COPY content ./content
 COPY views ./views
 COPY static ./static

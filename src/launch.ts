@@ -9,7 +9,7 @@ import { answerClientErrors } from './http/client-errors';
 import { gracefulShutdown } from './http/shutdown';
 import { createLogger, type Logger } from './logger';
 import { liveSite, type LiveSite } from './dev/live-site';
-import { DEFAULT_PATHS, prepareSite, type PreparedSite, type SitePaths } from './site/startup';
+import { DEFAULT_PATHS, startSite, type PreparedSite, type SitePaths } from './site/startup';
 
 export interface RunningSite {
   server: Server;
@@ -44,6 +44,20 @@ export interface LaunchOptions {
   site?: PreparedSite;
 }
 
+/** The site `npm run build` prepared, if it was made from these files for this address; else built now. */
+async function startedSite(
+  config: LaunchConfig,
+  paths: SitePaths,
+  logger: Logger,
+): Promise<PreparedSite> {
+  const started = performance.now();
+  const prepared = await startSite(config.BASE_URL, paths);
+  const ms = Math.round(performance.now() - started);
+  if (prepared.fromSnapshot) logger.info({ ms }, 'site prepared by the build');
+  else logger.info({ ms }, 'site built at start (none prepared by the build for these files)');
+  return prepared;
+}
+
 /** Builds the site and starts listening; used by the server entry point and by tests. */
 export async function launch(
   config: LaunchConfig,
@@ -54,7 +68,7 @@ export async function launch(
   // Broken content stops a normal start here, before anything is opened.
   const built = options.live
     ? undefined
-    : (options.site ?? (await prepareSite(config.BASE_URL, paths)));
+    : (options.site ?? (await startedSite(config, paths, logger)));
   // Built once for the life of the process: what was remembered to build it is not read again.
   if (built && !options.site) forgetRememberedTexts();
   const feedback = await startFeedback(config, logger);

@@ -24,7 +24,11 @@ export interface Build {
   remove(): void;
 }
 
-/** What `npm run build` runs, with the output sent elsewhere. */
+/**
+ * What `npm run build` compiles, with the output sent elsewhere, and without the site it then
+ * prepares: these servers build the site at start, as a start does whose files have changed
+ * since the build (test/snapshot.test.ts tests the prepared site).
+ */
 export function buildServer(): Build {
   const dir = mkdtempSync(path.join(tmpdir(), 'build-'));
   const tsc = require.resolve('typescript/bin/tsc');

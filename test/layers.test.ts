@@ -63,7 +63,7 @@ describe('the layer check (npm run check:layers)', () => {
     const copy = srcCopy();
     try {
       const file = copy.fileOf('content');
-      copy.append(file, "import { buildSite } from '../site/site';\nvoid buildSite;");
+      copy.append(file, "import { renderSite } from '../site/site';\nvoid renderSite;");
       const { status, output } = copy.check();
       expect(status).not.toBe(0);
       expect(output).toContain(`error layer-content: ${file} → src/site/site.ts`);

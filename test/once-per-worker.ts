@@ -1,28 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { hashOfFiles } from '../src/lib/files-hash';
 import { PROJECT_ROOT } from '../src/site/startup';
 
 /** Everything a build of the site reads: a change to any of it makes a new build. */
 const INPUTS = ['content', 'views', 'static', 'src', 'package-lock.json'];
 
-const filesOf = (at: string): string[] =>
-  statSync(at).isFile()
-    ? [at]
-    : readdirSync(at, { withFileTypes: true, recursive: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.join(entry.parentPath, entry.name))
-        .sort();
-
 /** The files the site is made of, hashed, names and bytes, as they are now: a few milliseconds. */
-function inputsHash(): string {
-  const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap((input) => filesOf(path.join(PROJECT_ROOT, input)))) {
-    const bytes = readFileSync(file);
-    hash.update(`${path.relative(PROJECT_ROOT, file)}\0${bytes.length}\0`).update(bytes);
-  }
-  return hash.digest('hex');
-}
+const inputsHash = () => hashOfFiles(INPUTS.map((input) => path.join(PROJECT_ROOT, input)));
 
 /**
  * What `make` returns (a promise, often), made once per jest worker process and shared by all

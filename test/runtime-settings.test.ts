@@ -17,3 +17,22 @@ describe("the image's runtime settings", () => {
     },
   );
 });
+
+/**
+ * The image starts from the site its build prepared (dist/site.snapshot) only while the files
+ * it was made from are the same: the running stage must hold every one of them.
+ */
+describe('the running image holds what its prepared site was made from', () => {
+  const dockerfile = readFileSync(path.join(__dirname, '..', 'Dockerfile'), 'utf8');
+  const runningStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+
+  it.each(['dist', 'content', 'views', 'static', 'package-lock.json'])('%s', (input) => {
+    const copied = new RegExp(`^COPY (?:--from=build /app/)?${input} \\./(?:${input})?$`, 'm');
+    expect(runningStage).toMatch(copied);
+  });
+
+  it('and is built for the address it serves by default', () => {
+    expect(dockerfile).toMatch(/^RUN npm run build\b/m);
+    expect(runningStage).toMatch(/^\s*BASE_URL=\$BASE_URL\b/m);
+  });
+});

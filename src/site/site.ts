@@ -10,6 +10,7 @@ import type { VisitorQuery } from '../search/query';
 import type { SiteSearch } from '../search/search';
 import { aliasResolver } from './aliases';
 import { renderErrorPage, renderRootPage, type ErrorKind } from './error-pages';
+import type { FeedbackSetup } from './feedback-form';
 import { feedbackPages, type FeedbackPages } from './feedback-pages';
 import { renderHistoryFeed, renderHistoryPage } from './history-page';
 import {
@@ -60,23 +61,28 @@ export interface Site {
 
 const html = (body: string): PrepareOptions => ({ body, contentType: HTML });
 
-/** Renders every page, then compresses them all at once. */
-export async function buildSite(
+/**
+ * What rendering makes: every response's bytes, and what it learns on the way (the pages
+ * feedback can be about). Plain data, so a build can keep it for a later start.
+ */
+export interface RenderedSite {
+  pages: Map<string, PreparedResponse>;
+  /** By `kind/language`, and by `kind` alone for the page in every language. */
+  errors: Map<string, PreparedResponse>;
+  feedbackTargets: FeedbackSetup['targets'];
+}
+
+/** Every page of the site rendered and compressed, as the bytes a request is answered with. */
+export async function renderSite(
   context: RenderContext,
-  search: SiteSearch,
   compression: Compression = 'best',
-): Promise<Site> {
+): Promise<RenderedSite> {
   const { tree, baseUrl } = context;
   // The overview's diagram is laid out on a worker thread while this one renders the pages.
   const laidOut = layoutOverview(tree, context.translators);
   // Awaited below; marked handled now so a failure while pages render is not reported twice.
   laidOut.catch(() => undefined);
   const rendered = new Map<string, PrepareOptions>();
-  const generated = GENERATED_PAGES.map((page) =>
-    Object.fromEntries(
-      tree.languages.map((language) => [language.code, generatedPath(context, page, language)]),
-    ),
-  );
   // The table and the overview are made of every page: they are as fresh as the freshest.
   const latest = tree.nodes
     .map((node) => node.reviewed ?? '')
@@ -160,7 +166,24 @@ export async function buildSite(
     prepareEach(overviews, compression),
   ]);
   for (const [path, page] of overviewPages) pages.set(path, page);
+  return { pages, errors, feedbackTargets: context.feedback?.targets ?? new Map() };
+}
 
+/**
+ * The site that requests look things up in, from its rendered pages. Rendering filled
+ * `context.feedback.targets`; a site assembled from a kept rendering gets them from it.
+ */
+export function assembleSite(
+  context: RenderContext,
+  search: SiteSearch,
+  { pages, errors }: RenderedSite,
+): Site {
+  const { tree } = context;
+  const generated = GENERATED_PAGES.map((page) =>
+    Object.fromEntries(
+      tree.languages.map((language) => [language.code, generatedPath(context, page, language)]),
+    ),
+  );
   const searchPage = searchPages(context, search);
   return {
     tree,
