@@ -11,15 +11,15 @@ export interface SearchPage {
 }
 
 /**
- * Brotli for a response made per request, not once at start, for clients that take only
- * brotli: quality 4 costs more time a page than gzip 4 but far less than the ready-made pages'
- * quality 8; lower qualities were no faster than gzip and larger. Its window is the ready-made
- * pages' 64 KB, which holds a results page. To weigh another quality, compress a results page at
- * each and time it, then compare in one `npm run bench` run.
+ * Brotli for a response made per request, not once at start: quality 1, which compresses a
+ * results page in about half the time gzip 4 takes, for about a tenth more bytes than gzip 4
+ * (and a fifth more than brotli 4, which takes half as long again as gzip 4). Its window is
+ * the ready-made pages' 64 KB, which holds a results page. To weigh another quality, compress a
+ * few thousand results pages at each and time them, then compare in one `npm run bench` run.
  */
-const BROTLI_QUALITY = 4;
+const BROTLI_QUALITY = 1;
 /**
- * gzip for a page made per request. A results page (measure one: the length of an uncompressed
+ * gzip for a page made per request, for clients that take no brotli. A results page (measure one: the length of an uncompressed
  * search response) fits in a 16 KB window, which then finds every match the default 32 KB one
  * does, and a smaller hash table (memLevel 6) is cheaper to set up for so little input. Level
  * 4 rather than 6: less time a page for slightly more bytes, which raised the never-repeated

@@ -37,6 +37,17 @@ export interface Occurrence {
   part: boolean;
 }
 
+/** A token's occurrences with those in the body text cut to one per document, the best. */
+function outsideTextThenOncePerPage(list: readonly Occurrence[]): Occurrence[] {
+  const inText = new Map<number, Occurrence>();
+  for (const occurrence of list) {
+    if (occurrence.field !== TEXT) continue;
+    const kept = inText.get(occurrence.document);
+    if (!kept || (kept.part && !occurrence.part)) inText.set(occurrence.document, occurrence);
+  }
+  return [...list.filter(({ field }) => field !== TEXT), ...inText.values()];
+}
+
 /** One language's documents, indexed once at start. */
 export interface LanguageIndex {
   documents: readonly SearchDocument[];
@@ -44,7 +55,14 @@ export interface LanguageIndex {
   byId: ReadonlyMap<string, number>;
   /** Each document's words, field by field, folded, ignored words left out: what positions count. */
   words: readonly (readonly (readonly string[])[])[];
+  /**
+   * Where each token is, for ranking: every occurrence outside the body text, in order, then
+   * one per document in the body text (the best: whole before part). In the body only whether a
+   * page has the token counts, and bodies hold most of the occurrences.
+   */
   occurrences: ReadonlyMap<string, readonly Occurrence[]>;
+  /** How many times each token occurs in all, body text included: the work a lookup stands for. */
+  occurrenceCounts: ReadonlyMap<string, number>;
   vocabulary: Vocabulary;
   ignored: ReadonlySet<string>;
   /** Words that make the name after them whom a task is for (search.yaml's `forWhom`). */
@@ -133,7 +151,10 @@ export function buildIndex(
     documents,
     byId: new Map(documents.map((document, index) => [document.id, index])),
     words: documentWords,
-    occurrences,
+    occurrences: new Map(
+      [...occurrences].map(([token, list]) => [token, outsideTextThenOncePerPage(list)]),
+    ),
+    occurrenceCounts: new Map([...occurrences].map(([token, list]) => [token, list.length])),
     vocabulary,
     ignored,
     forWhom,

@@ -70,18 +70,28 @@ export interface Ranking {
   matched: ReadonlySet<string>;
 }
 
+/** How one unit matched: by document (an array, not a Map: documents are numbered densely). */
+interface UnitHits {
+  byDocument: (UnitHit | undefined)[];
+  /** The documents it matched, in the order first met. */
+  documents: number[];
+}
+
 function matchUnit(
   unit: QueryUnit,
   index: LanguageIndex,
   work: Work,
   matched: Set<string>,
   askedFor: Set<number>,
-): Map<number, UnitHit> {
-  const hits = new Map<number, UnitHit>();
+): UnitHits {
+  const byDocument: (UnitHit | undefined)[] = new Array<UnitHit | undefined>(
+    index.documents.length,
+  );
+  const documents: number[] = [];
   for (const [token, weight] of unit.tokens) {
     if (work.exhausted) break;
     const occurrences = index.occurrences.get(token) ?? [];
-    work.spend(occurrences.length);
+    work.spend(index.occurrenceCounts.get(token) ?? 0);
     if (occurrences.length > 0) matched.add(token);
     for (const { document, field, position, length, part } of occurrences) {
       // "to a user" is whom the task is for: the user's own pages are not what is asked.
@@ -89,8 +99,11 @@ function matchUnit(
         askedFor.add(document);
         continue;
       }
-      let hit = hits.get(document);
-      if (!hit) hits.set(document, (hit = { score: 0, fields: 0, spans: [] }));
+      let hit = byDocument[document];
+      if (!hit) {
+        byDocument[document] = hit = { score: 0, fields: 0, spans: [] };
+        documents.push(document);
+      }
       hit.score = Math.max(hit.score, weight * (part ? PART_WEIGHT : 1) * (WEIGHTS[field] ?? 0));
       hit.fields |= 1 << field;
       // A part of a name ("RAE" in "co-RAE") is not what the title is about, nor a phrase.
@@ -99,7 +112,7 @@ function matchUnit(
       }
     }
   }
-  return hits;
+  return { byDocument, documents };
 }
 
 /** Consecutive units side by side in one field: as typed (full bonus) or swapped (half). */
@@ -125,14 +138,19 @@ function phraseBonus(hits: readonly (UnitHit | undefined)[], idf: readonly numbe
 /** The share of the title's words the query matched. */
 function titleFit(titleLength: number, hits: readonly (UnitHit | undefined)[]): number {
   if (titleLength === 0) return 0;
-  const covered = new Set<number>();
+  const covered = new Uint8Array(titleLength);
+  let count = 0;
   for (const hit of hits) {
     for (const span of hit?.spans ?? []) {
       if (span.field !== TITLE) continue;
-      for (let position = span.start; position <= span.end; position++) covered.add(position);
+      for (let position = span.start; position <= span.end; position++) {
+        if (position >= titleLength || covered[position] === 1) continue;
+        covered[position] = 1;
+        count += 1;
+      }
     }
   }
-  return covered.size / titleLength;
+  return count / titleLength;
 }
 
 /**
@@ -150,21 +168,24 @@ export function rankDocuments(
   const askedFor = new Set<number>();
   const hitsByUnit = units.map((unit) => matchUnit(unit, index, work, matched, askedFor));
   const count = index.documents.length;
-  const idf = hitsByUnit.map((hits) => (hits.size === 0 ? 0 : Math.log(1 + count / hits.size)));
+  const idf = hitsByUnit.map(({ documents }) =>
+    documents.length === 0 ? 0 : Math.log(1 + count / documents.length),
+  );
   const totalIdf = idf.reduce((sum, value) => sum + value, 0);
-  const candidates = new Set(hitsByUnit.flatMap((hits) => [...hits.keys()]));
+  const candidates = new Set(hitsByUnit.flatMap(({ documents }) => documents));
   const ranked: RankedDocument[] = [];
   for (const document of candidates) {
-    const hits = hitsByUnit.map((unitHits) => unitHits.get(document));
+    const hits = hitsByUnit.map(({ byDocument }) => byDocument[document]);
     let base = 0;
     let covered = 0;
     let matched = 0;
-    hits.forEach((hit, unit) => {
-      if (!hit) return;
+    for (let unit = 0; unit < hits.length; unit++) {
+      const hit = hits[unit];
+      if (!hit) continue;
       base += (idf[unit] ?? 0) * hit.score;
       covered += idf[unit] ?? 0;
       matched += 1;
-    });
+    }
     const fit = titleFit(index.words[document]?.[TITLE]?.length ?? 0, hits);
     const bonus = phraseBonus(hits, idf) + TITLE_FIT_BONUS * fit * (covered / matched);
     const coverage = covered / totalIdf;
