@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { etagOf, ownBuffer } from '../lib/bytes';
 import { BROTLI_WINDOW_BITS, type Encoding } from '../lib/prepared';
@@ -40,7 +41,7 @@ export function compress(identity: Buffer, encoding: Encoding): Buffer {
   return encoding === 'gzip' ? gzipSync(identity, GZIP) : identity;
 }
 
-/** A Map entry, its key and the page object, beyond the bytes of the buffers themselves. */
+/** An entry of the cache, its key and the page object, beyond the bytes of the buffers themselves. */
 const ENTRY_OVERHEAD = 320;
 
 export interface CacheLimits {
@@ -52,18 +53,20 @@ export interface CacheLimits {
 export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024 };
 
 /**
- * Finished search pages by language and normalized query, least recently used first out: a
- * query asked again is bytes to write. Bounded in memory, whatever queries arrive.
+ * Finished search pages by language and normalized query, least recently used first out
+ * (lru-cache, by the bytes each page holds): a query asked again is bytes to write. Bounded in
+ * memory, whatever queries arrive.
  */
 export class SearchPageCache {
-  private readonly pages = new Map<string, SearchPage>();
-  private held = 0;
+  private readonly pages: LRUCache<string, SearchPage>;
 
-  constructor(readonly limits: CacheLimits = DEFAULT_CACHE_LIMITS) {}
+  constructor(readonly limits: CacheLimits = DEFAULT_CACHE_LIMITS) {
+    this.pages = new LRUCache({ maxSize: limits.maxBytes, sizeCalculation: (page) => page.bytes });
+  }
 
   /** Bytes held now, never more than `limits.maxBytes`. */
   get bytes(): number {
-    return this.held;
+    return this.pages.calculatedSize;
   }
 
   get size(): number {
@@ -75,37 +78,26 @@ export class SearchPageCache {
    * The same key always gives the same bytes: `render` is a function of the key alone.
    */
   page(key: string, encoding: Encoding, render: () => string): { page: SearchPage; body: Buffer } {
-    let page = this.pages.get(key);
-    if (page) {
-      // Most recently used last: Map keeps insertion order.
-      this.pages.delete(key);
-      this.pages.set(key, page);
-    }
-    let body = page?.variants[encoding];
-    if (!body) {
-      // Only the variant asked for is kept, most often a compressed one of a few KB: each
-      // page held is also memory the garbage collector must reclaim when it leaves. A client
-      // wanting another variant of a kept page is rare; the page is made again, alike.
-      const identity = Buffer.from(render());
-      body = ownBuffer(compress(identity, encoding));
-      if (!page) {
-        page = { etag: etagOf(identity), variants: {}, bytes: ENTRY_OVERHEAD + key.length * 2 };
-        this.pages.set(key, page);
-        this.held += page.bytes;
-      }
-      page.variants[encoding] = body;
-      page.bytes += body.length;
-      this.held += body.length;
-      this.evict();
-    }
-    return { page: page as SearchPage, body };
-  }
-
-  private evict(): void {
-    for (const [key, page] of this.pages) {
-      if (this.held <= this.limits.maxBytes || this.pages.size <= 1) return;
-      this.pages.delete(key);
-      this.held -= page.bytes;
-    }
+    const kept = this.pages.get(key);
+    const body = kept?.variants[encoding];
+    if (kept && body) return { page: kept, body };
+    // Only the variant asked for is kept, most often a compressed one of a few KB: each page
+    // held is also memory the garbage collector must reclaim when it leaves. A client wanting
+    // another variant of a kept page is rare; the page is made again, alike.
+    const identity = Buffer.from(render());
+    const made = ownBuffer(compress(identity, encoding));
+    const before = kept ?? {
+      etag: etagOf(identity),
+      variants: {},
+      bytes: ENTRY_OVERHEAD + key.length * 2,
+    };
+    // A new object: lru-cache counts a page's size when it is set, not when it changes.
+    const page: SearchPage = {
+      etag: before.etag,
+      variants: { ...before.variants, [encoding]: made },
+      bytes: before.bytes + made.length,
+    };
+    this.pages.set(key, page);
+    return { page, body: made };
   }
 }

@@ -111,8 +111,9 @@ type EncodingNegotiator = {
   encodings(available: readonly string[], options: { preferred: readonly string[] }): string[];
 };
 
-// Clients send few distinct Accept-Encoding values; remember the answer for each.
-const negotiated = new Map<string, Encoding>();
+// Clients send few distinct Accept-Encoding values; remember the answer for each, per order of
+// preference (each a constant list, so known by identity).
+const negotiated = new Map<readonly Encoding[], Map<string, Encoding>>();
 
 /**
  * The encoding to send, among those the client takes: by default the smallest (brotli, then
@@ -123,14 +124,19 @@ export function negotiateEncoding(
   preferred: readonly Encoding[] = ENCODINGS,
 ): Encoding {
   const header = acceptEncoding ?? '';
-  const key = preferred === ENCODINGS ? header : `${preferred.join()};${header}`;
-  let encoding = negotiated.get(key);
+  let answers = negotiated.get(preferred);
+  if (!answers) {
+    answers = new Map();
+    // A list made per call would never be found again: remember only the first few lists.
+    if (negotiated.size < 8) negotiated.set(preferred, answers);
+  }
+  let encoding = answers.get(header);
   if (encoding === undefined) {
     const request = { headers: { 'accept-encoding': header } };
     const negotiator = new Negotiator(request) as unknown as EncodingNegotiator;
     const choice = negotiator.encodings(preferred, { preferred })[0];
     encoding = (choice as Encoding | undefined) ?? 'identity';
-    if (negotiated.size < 256) negotiated.set(key, encoding);
+    if (answers.size < 256) answers.set(header, encoding);
   }
   return encoding;
 }
