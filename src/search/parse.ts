@@ -15,6 +15,9 @@ export interface QueryUnit {
   forWhom: boolean;
 }
 
+/** A word's forms and typo corrections, the work counted against `work`. */
+export type ExpandWord = (word: string, work: Work) => Expansion;
+
 export interface ParsedQuery {
   units: QueryUnit[];
   /** More words than the limit were given; only the first were searched. */
@@ -27,15 +30,19 @@ export interface ParsedQuery {
  * principal", "GAP") as their synonym group, recognised in the words as probably meant:
  * "gestionaire local" is "gestionnaire local".
  */
-export function parseQuery(query: string, index: LanguageIndex, work: Work): ParsedQuery {
+export function parseQuery(
+  query: string,
+  index: LanguageIndex,
+  work: Work,
+  expand: ExpandWord = (word) =>
+    expandWord(word, index.vocabulary, work, { typos: true, limit: work.limits.maxExpansions }),
+): ParsedQuery {
   const { limits } = work;
   const all = queryWords(query, index.ignored, index.forWhom);
   const words = all.slice(0, limits.maxTerms).map(({ word }) => word);
   const forWhom = all.map(({ afterForWhom }) => afterForWhom);
   const expansions = words.map((word) =>
-    work.exhausted
-      ? new Map<string, number>()
-      : expandWord(word, index.vocabulary, work, { typos: true, limit: limits.maxExpansions }),
+    work.exhausted ? new Map<string, number>() : expand(word, work),
   );
   const meant = words.map((word, position) =>
     likeliestWord(word, expansions[position] ?? new Map()),

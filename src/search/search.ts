@@ -7,6 +7,7 @@ import { parseQuery } from './parse';
 import { phraseTable } from './phrases';
 import { MAX_QUERY_TERMS } from './query';
 import { rankDocuments } from './rank';
+import { RememberedExpansions } from './remembered-expansions';
 import { Work, type SearchLimits } from './work';
 
 /** One line of results: the page it leads to, and what to show of it. */
@@ -46,6 +47,7 @@ export const DEFAULT_LIMITS: SearchLimits = {
 
 interface LanguageSearch {
   index: LanguageIndex;
+  expansions: RememberedExpansions;
   /** Each document's summary and text, ready to cut excerpts from. */
   excerpts: Map<string, { summary: ExcerptSource; body: ExcerptSource }>;
 }
@@ -53,6 +55,7 @@ interface LanguageSearch {
 function languageSearch(
   documents: readonly SearchDocument[],
   settings: LanguageSearchSettings,
+  limits: SearchLimits,
 ): LanguageSearch {
   const ignored = new Set(settings.ignore.flatMap((word) => words(fold(word))));
   const phrases = phraseTable(settings.synonyms, ignored);
@@ -62,6 +65,7 @@ function languageSearch(
   const source = (text: string) => excerptSource(text, ignored, phrases);
   return {
     index,
+    expansions: new RememberedExpansions(index.vocabulary, limits),
     excerpts: new Map(
       documents.map(({ id, fields }) => [
         id,
@@ -106,14 +110,19 @@ export function createSearchEngine(
   const limits = options.limits ?? DEFAULT_LIMITS;
   const group = options.group ?? EACH_PAGE_A_LINE;
   const byCode = new Map(
-    languages.map(({ code, documents, settings }) => [code, languageSearch(documents, settings)]),
+    languages.map(({ code, documents, settings }) => [
+      code,
+      languageSearch(documents, settings, limits),
+    ]),
   );
   return {
     search(language, query) {
       const work = new Work(limits);
       const found = byCode.get(language);
       if (!found) return { lines: [], shortened: false, steps: 0 };
-      const { units, shortened } = parseQuery(query, found.index, work);
+      const { units, shortened } = parseQuery(query, found.index, work, (word) =>
+        found.expansions.expand(word, work),
+      );
       const ranking = rankDocuments(found.index, units, work);
       const ids = group(foundPages(ranking, found.index), MAX_RESULT_LINES);
       const lines = ids.map((id) => {
