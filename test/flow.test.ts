@@ -166,6 +166,24 @@ describe.each(withOlderNames)("today's names in $code", (language) => {
     }
   });
 
+  it('stand beside the old ones on every topic page that lists them', async () => {
+    const listing = tree.topics.filter((topic) =>
+      topic.tasks.some((task) => task.profile && renamed.includes(task.profile)),
+    );
+    expect(listing.length).toBeGreaterThan(0);
+    for (const topic of listing) {
+      const { $ } = await page(pathOf(topic, language));
+      for (const task of topic.tasks.filter(
+        (each) => each.profile && renamed.includes(each.profile),
+      )) {
+        const option = $(`main ul.options a[href="${pathOf(task, language)}"]`);
+        expect(option.find('.option__hint').text()).toContain(
+          task.profile?.text[language.code]?.currentName,
+        );
+      }
+    }
+  });
+
   it('stand beside the old ones in the profile finder', async () => {
     const options = tree.nodes.filter((node) => node.kind !== 'task' && node.options.length > 0);
     const hints: string[] = [];

@@ -46,13 +46,15 @@ function titleOf(node: ContentNode, language: Language, t: Translate): string {
   }
 }
 
+/** « aujourd'hui : Gestionnaire d'Accès Principal (GAP) », where a profile's name has changed. */
+function todaysName(profile: ContentNode, language: Language, t: Translate): string | undefined {
+  const { currentName } = textOf(profile, language);
+  return currentName ? t('profile.currentName', { name: currentName }) : undefined;
+}
+
 /** A profile offered as a choice: its name, what it is, and today's name beside the old one. */
 function profileChoice(profile: ContentNode, language: Language, t: Translate) {
-  const { currentName } = textOf(profile, language);
-  return {
-    ...linkTo(profile, language, true),
-    hint: currentName ? t('profile.currentName', { name: currentName }) : undefined,
-  };
+  return { ...linkTo(profile, language, true), hint: todaysName(profile, language, t) };
 }
 
 /** When the page was last checked against the official pages, in the page's language. */
@@ -123,6 +125,7 @@ function kindView(context: RenderContext, node: ContentNode, language: Language,
         answers: node.tasks.map((task) => ({
           ...linkTo(task.profile as ContentNode, language),
           path: textOf(task, language).path,
+          todaysName: todaysName(task.profile as ContentNode, language, t),
           verdict: verdictOf(task, language, t),
         })),
         // Profiles that do not have this task, so the visitor is not left wondering.
