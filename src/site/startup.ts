@@ -100,6 +100,9 @@ export const SNAPSHOT_FILE = path.join(PROJECT_ROOT, 'dist', 'site.snapshot');
 /** The folder of the code that is running: dist/ once compiled, src/ under tsx. */
 const CODE_DIR = path.resolve(__dirname, '..');
 
+/** The versions of the libraries the code renders with. */
+const LOCK_FILE = path.join(PROJECT_ROOT, 'package-lock.json');
+
 /**
  * A hash of everything the served site is made of: the content, templates and styles, the code
  * that renders them (with the lock file, for the libraries it uses) and the public address the
@@ -112,8 +115,6 @@ export function snapshotKey(baseUrl: string, paths: SitePaths = DEFAULT_PATHS): 
   );
   return `${files} ${baseUrl} ${FEEDBACK_PATH}`;
 }
-
-const LOCK_FILE = path.join(PROJECT_ROOT, 'package-lock.json');
 
 /** `npm run build`: the site as a server will serve it, kept for the next start. */
 export async function writeSiteSnapshot(
