@@ -59,15 +59,22 @@ export function yourAnswers(node: ContentNode, language: Language, t: Translate)
   return rows;
 }
 
+/** « aujourd'hui : Gestionnaire d'Accès Principal (GAP) », where a profile's name has changed. */
+export function todaysName(
+  profile: ContentNode,
+  language: Language,
+  t: Translate,
+): string | undefined {
+  const { currentName } = textOf(profile, language);
+  return currentName ? t('profile.currentName', { name: currentName }) : undefined;
+}
+
 export function optionsOf(node: ContentNode, language: Language, t: Translate): OptionView[] {
-  return node.options.map((next) => {
-    const currentName = next.kind === 'profile' ? textOf(next, language).currentName : undefined;
-    return {
-      label: answerWords(node, next, language),
-      path: textOf(next, language).path,
-      hint: currentName ? t('profile.currentName', { name: currentName }) : undefined,
-    };
-  });
+  return node.options.map((next) => ({
+    label: answerWords(node, next, language),
+    path: textOf(next, language).path,
+    hint: next.kind === 'profile' ? todaysName(next, language, t) : undefined,
+  }));
 }
 
 /** « Vous êtes RAE ? Voir la réponse pour le RAE »: the same task for the other profiles. */

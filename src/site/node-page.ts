@@ -9,7 +9,7 @@ import {
 } from '../content/tree';
 import { writtenDate } from './dates';
 import type { Translate } from './i18n';
-import { optionsOf, sameTaskForOthers, yourAnswers } from './flow';
+import { optionsOf, sameTaskForOthers, todaysName, yourAnswers } from './flow';
 import { layoutView, linkTo, textOf, translator, type RenderContext } from './layout';
 import { describedWithVerdict, verdictOf } from './verdicts';
 
@@ -44,12 +44,6 @@ function titleOf(node: ContentNode, language: Language, t: Translate): string {
     default:
       return text.heading;
   }
-}
-
-/** « aujourd'hui : Gestionnaire d'Accès Principal (GAP) », where a profile's name has changed. */
-function todaysName(profile: ContentNode, language: Language, t: Translate): string | undefined {
-  const { currentName } = textOf(profile, language);
-  return currentName ? t('profile.currentName', { name: currentName }) : undefined;
 }
 
 /** A profile offered as a choice: its name, what it is, and today's name beside the old one. */
