@@ -34,8 +34,8 @@ export function parseQuery(
   query: string,
   index: LanguageIndex,
   work: Work,
-  expand: ExpandWord = (word) =>
-    expandWord(word, index.vocabulary, work, { typos: true, limit: work.limits.maxExpansions }),
+  expand: ExpandWord = (word, spent) =>
+    expandWord(word, index.vocabulary, spent, { typos: true, limit: spent.limits.maxExpansions }),
 ): ParsedQuery {
   const { limits } = work;
   const all = queryWords(query, index.ignored, index.forWhom);

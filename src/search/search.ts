@@ -120,8 +120,8 @@ export function createSearchEngine(
       const work = new Work(limits);
       const found = byCode.get(language);
       if (!found) return { lines: [], shortened: false, steps: 0 };
-      const { units, shortened } = parseQuery(query, found.index, work, (word) =>
-        found.expansions.expand(word, work),
+      const { units, shortened } = parseQuery(query, found.index, work, (word, spent) =>
+        found.expansions.expand(word, spent),
       );
       const ranking = rankDocuments(found.index, units, work);
       const ids = group(foundPages(ranking, found.index), MAX_RESULT_LINES);
