@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { LoadedContent } from '../content/load';
 import type { RenderedSite } from './site';
@@ -17,31 +25,53 @@ export interface SiteSnapshot {
   rendered: RenderedSite;
 }
 
+/**
+ * The key, on a line of its own, then the snapshot: a start whose key differs reads only that
+ * line, not the megabytes after it. Longer keys than this are refused when written.
+ */
+const KEY_BYTES = 4096;
+
 /** Written beside, then renamed over the file: a start never reads a half-written snapshot. */
 export function writeSnapshot(file: string, snapshot: SiteSnapshot): void {
+  const key = Buffer.from(`${snapshot.key}\n`);
+  if (key.length > KEY_BYTES) throw new Error(`a snapshot key is at most ${KEY_BYTES} bytes`);
   const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
   try {
-    writeFileSync(partial, serialize(snapshot));
+    writeFileSync(partial, Buffer.concat([key, serialize(snapshot)]));
     renameSync(partial, file);
   } finally {
     rmSync(partial, { force: true });
   }
 }
 
-/** The snapshot in `file` if there is one and it was made from what `key` names. */
-export function readSnapshot(file: string, key: string): SiteSnapshot | undefined {
-  let bytes: Buffer;
+/** The key a snapshot file was written under, from its first line; none if there is no file. */
+function keyOf(file: string): string | undefined {
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
+  try {
+    const head = Buffer.alloc(KEY_BYTES);
+    const end = head.subarray(0, readSync(fd, head, 0, KEY_BYTES, 0)).indexOf('\n');
+    return end < 0 ? undefined : head.toString('utf8', 0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The snapshot in `file` if there is one and it was made from what `key` names. */
+export function readSnapshot(file: string, key: string): SiteSnapshot | undefined {
+  if (keyOf(file) !== key) return undefined;
   // Each Buffer comes back as a view of the file's bytes, which all pages then share.
   let snapshot: SiteSnapshot;
   try {
-    snapshot = deserialize(bytes) as SiteSnapshot;
+    const bytes = readFileSync(file);
+    snapshot = deserialize(bytes.subarray(bytes.indexOf('\n') + 1)) as SiteSnapshot;
   } catch {
-    // Not a snapshot this Node can read (cut short, or from another version): build instead.
+    // Gone since its key was read, or not a snapshot this Node can read (cut short, or from
+    // another version): build instead.
     return undefined;
   }
   return snapshot.key === key ? snapshot : undefined;
