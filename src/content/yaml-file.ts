@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { purposeOf } from './fields';
@@ -43,6 +44,19 @@ function lineLocators(doc: Document.Parsed, lineCounter: LineCounter) {
   return { lineOf, lineInText };
 }
 
+/** What parsing one file's text gives: the file itself, or null, and its problems. */
+interface Parsed {
+  yaml: YamlFile | null;
+  problems: readonly ContentProblem[];
+}
+
+/**
+ * The files parsed lately, by name and text. Every load of the content reads every file, but
+ * between two loads (the live site after an edit, a test that changes one file) most are the
+ * same text. What is kept is never changed by those who read it: its data is frozen.
+ */
+const parsedFiles = new LRUCache<string, Parsed>({ max: 2048 });
+
 /** Reads a YAML file; on a syntax error, reports it and returns null. */
 export function readYamlFile(
   root: string,
@@ -50,8 +64,19 @@ export function readYamlFile(
   problems: ContentProblem[],
 ): YamlFile | null {
   const file = path.relative(root, absolutePath);
-  const lineCounter = new LineCounter();
   const source = readFileSync(absolutePath, 'utf8');
+  const key = `${file}\0${source}`;
+  let parsed = parsedFiles.get(key);
+  if (!parsed) {
+    parsed = parseYaml(file, source);
+    parsedFiles.set(key, parsed);
+  }
+  problems.push(...parsed.problems);
+  return parsed.yaml;
+}
+
+function parseYaml(file: string, source: string): Parsed {
+  const lineCounter = new LineCounter();
   const doc = parseDocument(source, {
     lineCounter,
     uniqueKeys: true,
@@ -61,13 +86,24 @@ export function readYamlFile(
     // The first syntax error is the one to fix; the rest are mostly its echoes.
     const [error] = doc.errors;
     const message = error?.message.split('\n')[0] ?? 'unreadable';
-    problems.push({ file, line: error?.linePos?.[0].line ?? 1, message: `YAML: ${message}` });
-    return null;
+    return {
+      yaml: null,
+      problems: [{ file, line: error?.linePos?.[0].line ?? 1, message: `YAML: ${message}` }],
+    };
   }
   // A file still holding placeholders is otherwise checked as usual, so it lists everything.
-  problems.push(...placeholderProblems(doc, lineCounter, file));
+  const problems = placeholderProblems(doc, lineCounter, file);
   const firstLine = (source.split('\n', 1)[0] ?? '').trimEnd();
-  return { file, data: doc.toJS(), firstLine, ...lineLocators(doc, lineCounter) };
+  const data = deepFreeze(doc.toJS());
+  return { yaml: { file, data, firstLine, ...lineLocators(doc, lineCounter) }, problems };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }
 
 /** Zod's complaints about the value at `prefix`, each at its own line. */
