@@ -70,11 +70,14 @@ const neverMadeByRemovals = (form: string) =>
 interface Sought {
   id: string;
   text: GlossaryText;
-  forms: string[];
-  /** Longer words that hold one of its forms: « Gestionnaire d'Accès Principal ». */
-  longer: string[];
-  /** Phrases that hold a form but mean something else, longest first. */
-  unlike: string[];
+  /** Its forms, each as a whole word. */
+  forms: RegExp[];
+  /**
+   * What is taken out of a line before looking for a form: the phrases of `unlike` that hold a
+   * form but mean something else, longest first, then the longer words that hold one of its
+   * forms (« Gestionnaire d'Accès Principal »).
+   */
+  takenOut: RegExp[];
   /** Every form is one that taking words out of a line cannot make (above). */
   skippable: boolean;
 }
@@ -102,7 +105,15 @@ function soughtIn(glossary: Glossary, language: string): Sought[] {
         forms.some((form) => other.includes(form) && other !== form),
     );
     const unlike = [...(text.unlike ?? [])].sort((a, b) => b.length - a.length);
-    return [{ id, text, forms, longer, unlike, skippable: forms.every(neverMadeByRemovals) }];
+    return [
+      {
+        id,
+        text,
+        forms: forms.map((form) => patternOf(form)),
+        takenOut: [...unlike, ...longer].map((phrase) => patternOf(phrase, 'g')),
+        skippable: forms.every(neverMadeByRemovals),
+      },
+    ];
   });
   byLanguage.set(language, sought);
   return sought;
@@ -135,24 +146,20 @@ export function checkGlossaryUse(
     const lines = texts.map(({ source }) =>
       source.split('\n').map((line) => line.replace(LINKS, ' ')),
     );
-    for (const { id, text, forms, longer, unlike, skippable } of soughtIn(glossary, language)) {
+    // A form found in no line is not found in the page's lines joined by line breaks, and
+    // the other way round: a line break is no letter nor digit, like a line's two ends.
+    const allLines = lines.map((textLines) => textLines.join('\n')).join('\n');
+    for (const { id, text, forms, takenOut, skippable } of soughtIn(glossary, language)) {
       if (explained.has(id)) continue;
       // A word explained on a page of its own (an application) links that page, not the entry.
       const page = text.explainedOn;
       if (page ? pages.has(page) || node.id === page : linked.has(id)) continue;
-      const found = (line: string) => forms.some((form) => patternOf(form).test(line));
+      const found = (line: string) => forms.some((form) => form.test(line));
+      if (skippable && !found(allLines)) continue;
       const uses = (line: string) => {
         // Most lines hold none of the word: then there is nothing to take out (see above).
         if (skippable && !found(line)) return false;
-        const unlinked = unlike.reduce(
-          (rest, phrase) => rest.replace(patternOf(phrase, 'g'), ' '),
-          line,
-        );
-        const rest = longer.reduce(
-          (text, other) => text.replace(patternOf(other, 'g'), ' '),
-          unlinked,
-        );
-        return found(rest);
+        return found(takenOut.reduce((rest, phrase) => rest.replace(phrase, ' '), line));
       };
       for (const [index, { keyPath, name }] of texts.entries()) {
         const offset = lines[index]?.findIndex(uses) ?? -1;
