@@ -26,11 +26,14 @@ async function main(): Promise<void> {
     { concurrency: Number(values.concurrency), timeoutMs: Number(values.timeout) },
   );
   const listed = linkReport(places, verdicts);
-  console.log(listed.join('\n'));
-  console.log(
-    `\n${verdicts.size} addresses checked (${places.length} links); ${listed.length} to look at.`,
-  );
-  if (listed.length > 0) process.exitCode = 1;
+  const report = [
+    ...listed,
+    '',
+    `${verdicts.size} addresses checked (${places.length} links); ${listed.length} to look at.`,
+  ];
+  // Name lookups that timed out still hold libuv's few threads until the resolver gives up,
+  // which would keep the process alive long after the report: once it is written, end.
+  process.stdout.write(`${report.join('\n')}\n`, () => process.exit(listed.length > 0 ? 1 : 0));
 }
 
 void main();
