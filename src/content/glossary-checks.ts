@@ -9,27 +9,86 @@ export type Glossary = Readonly<Record<string, Readonly<Record<string, GlossaryT
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * A form of a term as a whole word. A form written with a capital first letter is a name (CSAM,
- * « Mandats », Mahis) and is found only so written, so that "GA" is not found in the Dutch "ga
- * naar" nor the application « Mandats » in the plural of « mandat »; other words whatever their
- * case.
- */
-function formPattern(form: string, flags: string): RegExp {
-  const name = /^\p{Lu}/u.test(form);
-  const pattern = `(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`;
-  return new RegExp(pattern, `${name ? 'u' : 'iu'}${flags}`);
+/** A letter or digit, as a search that ignores case sees one: U+0345 is, as a case variant of « ι ». */
+const WORD_CHARACTER_ANY_CASE = /^[\p{L}\p{N}]$/iu;
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+/** The code point that ends just before `index`, or undefined at the start. */
+function codePointBefore(text: string, index: number): string | undefined {
+  if (index === 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  const pair =
+    index >= 2 && low >= 0xdc00 && low <= 0xdfff && /[\ud800-\udbff]/.test(text[index - 2] ?? '');
+  return text.slice(pair ? index - 2 : index - 1, index);
 }
 
-const patterns = new Map<string, RegExp>();
-const patternOf = (form: string, flags = '') => {
-  const key = `${flags} ${form}`;
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    pattern = formPattern(form, flags);
-    patterns.set(key, pattern);
+/**
+ * A form of a term as a whole word: no letter or digit just before or after it. A form written
+ * with a capital first letter is a name (CSAM, « Mandats », Mahis) and is found only so written,
+ * so that "GA" is not found in the Dutch "ga naar" nor the application « Mandats » in the
+ * plural of « mandat »; other words whatever their case.
+ *
+ * It finds what `(?<![\p{L}\p{N}])form(?![\p{L}\p{N}])` would, with the same flags, but looks
+ * for the form alone and then at its two neighbours: a letter class that ignores case costs
+ * V8 a long compilation in every pattern that holds it, and V8 may drop compiled patterns
+ * between two loads of the content.
+ */
+class WholeWord {
+  private readonly pattern: RegExp;
+  private readonly wordCharacter: RegExp;
+
+  constructor(form: string) {
+    const name = /^\p{Lu}/u.test(form);
+    this.pattern = new RegExp(escape(form), name ? 'gu' : 'giu');
+    this.wordCharacter = name ? WORD_CHARACTER : WORD_CHARACTER_ANY_CASE;
   }
-  return pattern;
+
+  /** Where the form is next found as a whole word, from `from` on: [start, end], or null. */
+  private next(text: string, from: number): [number, number] | null {
+    this.pattern.lastIndex = from;
+    for (let found = this.pattern.exec(text); found; found = this.pattern.exec(text)) {
+      const start = found.index;
+      const end = start + found[0].length;
+      const before = codePointBefore(text, start);
+      const after = text.codePointAt(end);
+      const isWord = (char: string | undefined) =>
+        char !== undefined && this.wordCharacter.test(char);
+      if (
+        !isWord(before) &&
+        !isWord(after === undefined ? undefined : String.fromCodePoint(after))
+      ) {
+        return [start, end];
+      }
+      // As a regular expression would: try again one character further on.
+      this.pattern.lastIndex = start + ((text.codePointAt(start) as number) > 0xffff ? 2 : 1);
+    }
+    return null;
+  }
+
+  in(text: string): boolean {
+    return this.next(text, 0) !== null;
+  }
+
+  /** The text with each use of the form, from left to right, replaced by a space. */
+  takenOutOf(text: string): string {
+    let rest = '';
+    let from = 0;
+    for (let at = this.next(text, 0); at; at = this.next(text, at[1])) {
+      rest += `${text.slice(from, at[0])} `;
+      from = at[1];
+    }
+    return rest + text.slice(from);
+  }
+}
+
+const wholeWords = new Map<string, WholeWord>();
+const wholeWord = (form: string) => {
+  let known = wholeWords.get(form);
+  if (!known) {
+    known = new WholeWord(form);
+    wholeWords.set(form, known);
+  }
+  return known;
 };
 
 /**
@@ -71,13 +130,13 @@ interface Sought {
   id: string;
   text: GlossaryText;
   /** Its forms, each as a whole word. */
-  forms: RegExp[];
+  forms: WholeWord[];
   /**
    * What is taken out of a line before looking for a form: the phrases of `unlike` that hold a
    * form but mean something else, longest first, then the longer words that hold one of its
    * forms (« Gestionnaire d'Accès Principal »).
    */
-  takenOut: RegExp[];
+  takenOut: WholeWord[];
   /** Every form is one that taking words out of a line cannot make (above). */
   skippable: boolean;
 }
@@ -109,8 +168,8 @@ function soughtIn(glossary: Glossary, language: string): Sought[] {
       {
         id,
         text,
-        forms: forms.map((form) => patternOf(form)),
-        takenOut: [...unlike, ...longer].map((phrase) => patternOf(phrase, 'g')),
+        forms: forms.map(wholeWord),
+        takenOut: [...unlike, ...longer].map(wholeWord),
         skippable: forms.every(neverMadeByRemovals),
       },
     ];
@@ -154,12 +213,12 @@ export function checkGlossaryUse(
       // A word explained on a page of its own (an application) links that page, not the entry.
       const page = text.explainedOn;
       if (page ? pages.has(page) || node.id === page : linked.has(id)) continue;
-      const found = (line: string) => forms.some((form) => form.test(line));
+      const found = (line: string) => forms.some((form) => form.in(line));
       if (skippable && !found(allLines)) continue;
       const uses = (line: string) => {
         // Most lines hold none of the word: then there is nothing to take out (see above).
         if (skippable && !found(line)) return false;
-        return found(takenOut.reduce((rest, phrase) => rest.replace(phrase, ' '), line));
+        return found(takenOut.reduce((rest, phrase) => phrase.takenOutOf(rest), line));
       };
       for (const [index, { keyPath, name }] of texts.entries()) {
         const offset = lines[index]?.findIndex(uses) ?? -1;
