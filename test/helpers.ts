@@ -5,6 +5,7 @@ import { createServer, get, type IncomingMessage, type RequestListener } from 'n
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
+import request from 'supertest';
 import { parse } from 'yaml';
 import { createApp } from '../src/app';
 import { readConfig } from '../src/config';
@@ -155,6 +156,35 @@ export function testApp(): Promise<{ site: Site; app: RequestListener }> {
 
 export function html(text: string): CheerioAPI {
   return load(text);
+}
+
+export interface FetchedPage {
+  status: number;
+  contentType: string;
+  $: CheerioAPI;
+}
+
+const fetchedPages = new Map<string, Promise<FetchedPage>>();
+
+/**
+ * A page of the test app, asked for and parsed once per test file: the site's pages are bytes
+ * prepared at start, so tests that read the same page (its own checks, the language switch
+ * of its neighbours, the titles of the whole site) share one copy. Read it, never change it.
+ */
+export function fetchedPage(path: string): Promise<FetchedPage> {
+  let page = fetchedPages.get(path);
+  if (!page) {
+    page = testApp().then(async ({ app }) => {
+      const response = await request(app).get(path);
+      return {
+        status: response.status,
+        contentType: response.headers['content-type'] ?? '',
+        $: html(response.text),
+      };
+    });
+    fetchedPages.set(path, page);
+  }
+  return page;
 }
 
 /** supertest decodes bodies; this keeps the bytes as they were sent (by `app`, or the test app's). */

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { languageOfUrl } from '../src/content/links';
 import {
   externalLinksInSource,
+  fetchedPage,
   html,
   interfaceString,
   nodeById,
@@ -17,11 +18,7 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
   let contentType: string;
 
   beforeAll(async () => {
-    const { app } = await testApp();
-    const response = await request(app).get(path);
-    status = response.status;
-    contentType = response.headers['content-type'] ?? '';
-    $ = html(response.text);
+    ({ status, contentType, $ } = await fetchedPage(path));
   });
 
   it('answers 200 with HTML', () => {
@@ -136,20 +133,18 @@ describe.each(pageCases)('page $name ($path)', ({ node, language, path }) => {
 
 describe('the whole site', () => {
   it.each(tree.languages)('has a unique <title> on every $code page', async (language) => {
-    const { app } = await testApp();
     const titles = new Set<string>();
     for (const node of tree.nodes) {
-      const response = await request(app).get(pathOf(node, language));
-      titles.add(html(response.text)('title').text());
+      const { $ } = await fetchedPage(pathOf(node, language));
+      titles.add($('title').text());
     }
     expect(titles.size).toBe(tree.nodes.length);
   });
 
   it.each(pageCases)('round-trips the language switch from $name', async ({ node, language }) => {
-    const { app } = await testApp();
     let path = pathOf(node, language);
     for (const other of [...tree.languages.filter((l) => l !== language), language]) {
-      const $ = html((await request(app).get(path)).text);
+      const { $ } = await fetchedPage(path);
       path = $(`header a[hreflang="${other.tag}"]`).attr('href') ?? '';
       expect(path).toBe(pathOf(node, other));
     }
