@@ -5,8 +5,27 @@ import { PROJECT_ROOT } from '../src/site/startup';
 import { testApp } from './helpers';
 import { visits } from './visits';
 
-/** Reads .htmlvalidate.json at the project root, as the html-validate command line would. */
-const validator = new HtmlValidate(new FileSystemConfigLoader());
+/**
+ * Reads .htmlvalidate.json at the project root, as the html-validate command line would, once:
+ * every page is checked as the same file, and html-validate would otherwise merge its presets
+ * with that file anew for each one.
+ */
+class OnceResolvedConfigLoader extends FileSystemConfigLoader {
+  private readonly resolved = new Map<string, ReturnType<FileSystemConfigLoader['getConfigFor']>>();
+
+  override getConfigFor(
+    ...[filename, override]: Parameters<FileSystemConfigLoader['getConfigFor']>
+  ): ReturnType<FileSystemConfigLoader['getConfigFor']> {
+    if (override) return super.getConfigFor(filename, override);
+    let config = this.resolved.get(filename);
+    if (!config) {
+      config = super.getConfigFor(filename);
+      this.resolved.set(filename, config);
+    }
+    return config;
+  }
+}
+const validator = new HtmlValidate(new OnceResolvedConfigLoader());
 const asIfAt = path.join(PROJECT_ROOT, 'page.html');
 
 function describeMessages(messages: Message[], source: string): string {
