@@ -32,7 +32,9 @@ export interface Build {
 export function buildServer(): Build {
   const dir = mkdtempSync(path.join(tmpdir(), 'build-'));
   const tsc = require.resolve('typescript/bin/tsc');
-  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dir], {
+  // Without the type check, which is a step of `npm test` of its own: the same files, sooner.
+  const args = [tsc, '-p', 'tsconfig.build.json', '--outDir', dir, '--noCheck'];
+  const run = spawnSync(process.execPath, args, {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
   });

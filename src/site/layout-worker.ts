@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
+import { LRUCache } from 'lru-cache';
 
 /**
  * elkjs is a large library and its layout runs for a while: done on a worker thread, it costs
@@ -15,7 +16,24 @@ new ELK().layout(workerData.graph).then(
 );
 `;
 
+/**
+ * Layouts made lately, by the graph they were made for: the live site and the tests build the
+ * site again and again from content whose diagram has not changed. Read only.
+ */
+const laidOut = new LRUCache<string, Promise<ElkNode>>({ max: 8 });
+
 export function layoutInWorker(graph: ElkNode): Promise<ElkNode> {
+  const key = JSON.stringify(graph);
+  let layout = laidOut.get(key);
+  if (!layout) {
+    layout = layoutOnce(graph);
+    laidOut.set(key, layout);
+    layout.catch(() => laidOut.delete(key));
+  }
+  return layout;
+}
+
+function layoutOnce(graph: ElkNode): Promise<ElkNode> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_CODE, {
       eval: true,
