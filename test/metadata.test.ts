@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import type { ContentNode } from '../src/content/tree';
 import request from 'supertest';
 import {
@@ -79,6 +79,15 @@ describe.each(pageCases)('metadata of $name', ({ node, language, path }) => {
   });
 });
 
+/** The sitemap's <url> elements by their <loc>. */
+function sitemapEntries($: CheerioAPI) {
+  return new Map(
+    $('url')
+      .toArray()
+      .map((url) => [$(url).children('loc').text(), $(url)] as const),
+  );
+}
+
 describe('sitemap and robots', () => {
   it('lists every page of every language, with alternates, and nothing else', async () => {
     const { app, site } = await testApp();
@@ -91,9 +100,10 @@ describe('sitemap and robots', () => {
       .get();
     const htmlPages = [...site.pages.keys()].filter((path) => path.endsWith('/'));
     expect(locs.sort()).toEqual(htmlPages.map((path) => `${TEST_BASE_URL}${path}`).sort());
+    const entries = sitemapEntries($);
     for (const { path } of pageCases) {
-      const url = $('url').filter((_, u) => $(u).find('loc').text() === `${TEST_BASE_URL}${path}`);
-      expect(url.find('xhtml\\:link, link').length).toBe(tree.languages.length + 1);
+      const url = entries.get(`${TEST_BASE_URL}${path}`);
+      expect(url?.find('xhtml\\:link, link').length).toBe(tree.languages.length + 1);
     }
   });
 
@@ -101,9 +111,10 @@ describe('sitemap and robots', () => {
     const { app } = await testApp();
     const $ = load((await request(app).get('/sitemap.xml')).text, { xml: true });
     expect(pageCases.length).toBeGreaterThan(0);
+    const entries = sitemapEntries($);
     for (const { node, path } of pageCases) {
-      const url = $('url').filter((_, u) => $(u).find('loc').text() === `${TEST_BASE_URL}${path}`);
-      expect(url.find('lastmod').text()).toBe(node.reviewed);
+      const url = entries.get(`${TEST_BASE_URL}${path}`);
+      expect(url?.find('lastmod').text()).toBe(node.reviewed);
     }
   });
 
