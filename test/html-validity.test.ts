@@ -1,32 +1,11 @@
-import path from 'node:path';
-import { FileSystemConfigLoader, HtmlValidate, Severity, type Message } from 'html-validate';
+import { Severity, type Message } from 'html-validate';
 import request from 'supertest';
-import { PROJECT_ROOT } from '../src/site/startup';
 import { testApp } from './helpers';
+import { AS_IF_AT, htmlValidator } from './html-validator';
 import { visits } from './visits';
 
-/**
- * Reads .htmlvalidate.json at the project root, as the html-validate command line would, once:
- * every page is checked as the same file, and html-validate would otherwise merge its presets
- * with that file anew for each one.
- */
-class OnceResolvedConfigLoader extends FileSystemConfigLoader {
-  private readonly resolved = new Map<string, ReturnType<FileSystemConfigLoader['getConfigFor']>>();
-
-  override getConfigFor(
-    ...[filename, override]: Parameters<FileSystemConfigLoader['getConfigFor']>
-  ): ReturnType<FileSystemConfigLoader['getConfigFor']> {
-    if (override) return super.getConfigFor(filename, override);
-    let config = this.resolved.get(filename);
-    if (!config) {
-      config = super.getConfigFor(filename);
-      this.resolved.set(filename, config);
-    }
-    return config;
-  }
-}
-const validator = new HtmlValidate(new OnceResolvedConfigLoader());
-const asIfAt = path.join(PROJECT_ROOT, 'page.html');
+const validator = htmlValidator;
+const asIfAt = AS_IF_AT;
 
 function describeMessages(messages: Message[], source: string): string {
   const lines = source.split('\n');

@@ -1,8 +1,15 @@
-import path from 'node:path';
-import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import request from 'supertest';
-import { PROJECT_ROOT } from '../../src/site/startup';
-import { html, interfaceString, nodeById, pageCases, pathOf, testApp, tree } from '../helpers';
+import {
+  fetchedPage,
+  html,
+  interfaceString,
+  nodeById,
+  pageCases,
+  pathOf,
+  testApp,
+  tree,
+} from '../helpers';
+import { AS_IF_AT, htmlValidator } from '../html-validator';
 import { generatedPath } from '../visits';
 
 const matrixCases = tree.languages.map((language) => ({
@@ -27,8 +34,8 @@ describe('the feedback form', () => {
   it.each(withForm)(
     'is on $language.code $id ($path), naming the page and its language',
     async ({ id, language, path: urlPath }) => {
-      const { app, site } = await testApp();
-      const $ = html((await request(app).get(urlPath)).text);
+      const { site } = await testApp();
+      const { $ } = await fetchedPage(urlPath);
       const vote = $('main form.feedback-vote');
       expect(vote.attr('action')).toBe('/feedback');
       expect(vote.attr('method')).toBe('post');
@@ -57,7 +64,7 @@ describe('the feedback form', () => {
     expect(pages.length).toBeGreaterThan(expected.size);
     const found = [];
     for (const urlPath of pages) {
-      const $ = html((await request(app).get(urlPath)).text);
+      const { $ } = await fetchedPage(urlPath);
       if ($('form[action="/feedback"]').length > 0) found.push(urlPath);
     }
     expect(found.sort()).toEqual([...expected].sort());
@@ -77,12 +84,11 @@ describe('the feedback form', () => {
 
 describe('the accessibility statement', () => {
   it.each(tree.languages)('is linked from every $code footer', async (language) => {
-    const { app } = await testApp();
     const statement = pathOf(nodeById('accessibility'), language);
     const pages = (await htmlPages()).filter((urlPath) => urlPath.startsWith(`/${language.code}/`));
     expect(pages.length).toBeGreaterThan(tree.nodes.length);
     for (const urlPath of [...pages, `/${language.code}/no-such-page/`]) {
-      const $ = html((await request(app).get(urlPath)).text);
+      const { $ } = await fetchedPage(urlPath);
       expect($(`footer a[href="${statement}"]`)).toHaveLength(1);
     }
   });
@@ -101,8 +107,8 @@ describe('the accessibility statement', () => {
 });
 
 describe('the feedback pages', () => {
-  const validator = new HtmlValidate(new FileSystemConfigLoader());
-  const asIfAt = path.join(PROJECT_ROOT, 'page.html');
+  const validator = htmlValidator;
+  const asIfAt = AS_IF_AT;
   const task = nodeById('rl-activate-quality');
 
   const cases = tree.languages.flatMap((language) => {
