@@ -1,12 +1,10 @@
-import request from 'supertest';
 import type { ContentNode } from '../src/content/tree';
-import { html, nodeById, pageCases, pathOf, testApp, tree, verdictText } from './helpers';
+import { fetchedPage, html, nodeById, pageCases, pathOf, tree, verdictText } from './helpers';
 import { generatedPath } from './visits';
 
 async function page(path: string) {
-  const { app } = await testApp();
-  const response = await request(app).get(path);
-  return { status: response.status, $: html(response.text) };
+  const { status, $ } = await fetchedPage(path);
+  return { status, $ };
 }
 
 const hrefs = ($: ReturnType<typeof html>, selector: string) =>
