@@ -17,6 +17,7 @@ import { createFeedbackDesk, type FeedbackDesk } from '../src/feedback/desk';
 import { openFeedbackStore } from '../src/feedback/open-store';
 import type { LaunchConfig } from '../src/launch';
 import type { ContentNode, ContentTree, Language } from '../src/content/tree';
+import { FEEDBACK_PATH } from '../src/site/feedback-form';
 import type { Site } from '../src/site/site';
 import {
   DEFAULT_PATHS,
@@ -136,11 +137,15 @@ export function testLaunchConfig(overrides: Partial<LaunchConfig> = {}): LaunchC
 }
 
 /**
- * The real site, built as the server builds it (production compression included), once per
- * jest worker (test/once-per-worker.ts) rather than once per test file.
+ * The real site, built as the server builds it but with the quick compression of the live
+ * site, once per jest worker (test/once-per-worker.ts) rather than once per test file. The
+ * production compression is tested where it matters: the static export (test/export.test.ts)
+ * and the built server's processes.
  */
 export function testSite(): Promise<PreparedSite> {
-  return oncePerWorker('site', () => prepareSite(TEST_BASE_URL));
+  return oncePerWorker('site', () =>
+    prepareSite(TEST_BASE_URL, DEFAULT_PATHS, FEEDBACK_PATH, 'quick'),
+  );
 }
 
 let prepared: Promise<{ site: Site; app: RequestListener }> | undefined;
