@@ -52,10 +52,18 @@ interface Parsed {
 
 /**
  * The files parsed lately, by name and text. Every load of the content reads every file, but
- * between two loads (the live site after an edit, a test that changes one file) most are the
- * same text. What is kept is never changed by those who read it: its data is frozen.
+ * between two loads close together (the live site after an edit, a test that changes one file)
+ * most are the same text. A parsed file holds much more than its text (the whole content's
+ * come to tens of megabytes), so it is kept only while loads follow each other: a server that
+ * loaded its content once at start lets it go. What is kept is never changed by those who read
+ * it: its data is frozen.
  */
-const parsedFiles = new LRUCache<string, Parsed>({ max: 2048 });
+const parsedFiles = new LRUCache<string, Parsed>({
+  max: 2048,
+  ttl: 30_000,
+  updateAgeOnGet: true,
+  ttlAutopurge: true,
+});
 
 /** Reads a YAML file; on a syntax error, reports it and returns null. */
 export function readYamlFile(
