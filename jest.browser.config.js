@@ -7,8 +7,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Every test must make at least one assertion.
   setupFilesAfterEnv: ['<rootDir>/test/setup/every-test-asserts.ts'],
-  // Two files at a time, each with its own server and Chromium: on this two-core machine the
-  // suite took 8 min 43 s so, against 10 min 41 s one at a time, and stayed green.
+  // Two files at a time, each with its own server and Chromium: while one waits on its browser
+  // the other computes. On a two-core machine it was faster than one at a time and as stable;
+  // docs/performance.md says how to time the suite both ways.
   maxWorkers: 2,
   testTimeout: 180_000,
 };
