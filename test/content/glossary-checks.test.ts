@@ -56,8 +56,9 @@ function page(lines: string[]): SourceNode {
   } as unknown as SourceNode;
 }
 
-// Words, names, phrases with spaces and punctuation at their edges, and the one character
-// (U+0345) that is no letter yet a case variant of « ι »: what lines and glossaries are made of.
+// Words, names, phrases with spaces and punctuation at their edges, the one character (U+0345)
+// that is no letter yet a case variant of « ι », and letters of two UTF-16 units (Deseret):
+// what lines and glossaries are made of.
 const WORDS = [
   'GA',
   'ga',
@@ -80,6 +81,10 @@ const WORDS = [
   '\u0345',
   'ſ',
   's',
+  // Letters outside the BMP, written as two UTF-16 units, one a case variant of the other.
+  '𐐀',
+  '𐐨',
+  'x𐐨',
   'x',
   'y',
 ];
@@ -145,6 +150,13 @@ describe('the check of glossary words', () => {
     const { check, rule } = bothSay(entryOf(term, [unlike]), [text]);
     expect(rule).toEqual([`100 ${term}`]);
     expect(check).toEqual(rule);
+  });
+
+  it('finds no form right after or before a letter of two UTF-16 units', () => {
+    const { check, rule } = bothSay(entryOf('ga'), ['𐐨ga ga𐐀 x𐐨ga']);
+    expect(rule).toEqual([]);
+    expect(check).toEqual(rule);
+    expect(bothSay(entryOf('ga'), ['𐐨 ga']).check).toEqual(['100 ga']);
   });
 
   it('warns of exactly the words the plain rule finds, at the first line it finds them on', () => {
