@@ -70,6 +70,12 @@ export interface Ranking {
   matched: ReadonlySet<string>;
 }
 
+/**
+ * The spans of a hit found only in body text, which keeps none: one shared, frozen array until a
+ * hit has a span of its own, as most hits of a common word never do.
+ */
+const NO_SPANS = Object.freeze([]) as unknown as Span[];
+
 /** How one unit matched: by document (an array, not a Map: documents are numbered densely). */
 interface UnitHits {
   byDocument: (UnitHit | undefined)[];
@@ -101,13 +107,14 @@ function matchUnit(
       }
       let hit = byDocument[document];
       if (!hit) {
-        byDocument[document] = hit = { score: 0, fields: 0, spans: [] };
+        byDocument[document] = hit = { score: 0, fields: 0, spans: NO_SPANS };
         documents.push(document);
       }
       hit.score = Math.max(hit.score, weight * (part ? PART_WEIGHT : 1) * (WEIGHTS[field] ?? 0));
       hit.fields |= 1 << field;
       // A part of a name ("RAE" in "co-RAE") is not what the title is about, nor a phrase.
       if (field !== TEXT && !part && hit.spans.length < MAX_SPANS) {
+        if (hit.spans === NO_SPANS) hit.spans = [];
         hit.spans.push({ field, start: position, end: position + length - 1 });
       }
     }
@@ -123,8 +130,11 @@ function phraseBonus(hits: readonly (UnitHit | undefined)[], idf: readonly numbe
     const right = hits[unit + 1];
     if (!left || !right) continue;
     let best = 0;
-    for (const a of left.spans) {
-      for (const b of right.spans) {
+    // Index loops: this runs for every candidate page, and array iterators are objects.
+    for (let i = 0; i < left.spans.length; i++) {
+      const a = left.spans[i] as Span;
+      for (let j = 0; j < right.spans.length; j++) {
+        const b = right.spans[j] as Span;
         if (a.field !== b.field) continue;
         const order = b.start === a.end + 1 ? 1 : a.start === b.end + 1 ? 0.5 : 0;
         best = Math.max(best, order * (WEIGHTS[a.field] ?? 0));
@@ -135,13 +145,21 @@ function phraseBonus(hits: readonly (UnitHit | undefined)[], idf: readonly numbe
   return bonus;
 }
 
+/** Which words of a title are matched, for `titleFit`: one array, reused (one search at a time). */
+let titleWords = new Uint8Array(64);
+
 /** The share of the title's words the query matched. */
 function titleFit(titleLength: number, hits: readonly (UnitHit | undefined)[]): number {
   if (titleLength === 0) return 0;
-  const covered = new Uint8Array(titleLength);
+  if (titleWords.length < titleLength) titleWords = new Uint8Array(titleLength * 2);
+  const covered = titleWords;
+  covered.fill(0, 0, titleLength);
   let count = 0;
-  for (const hit of hits) {
-    for (const span of hit?.spans ?? []) {
+  for (let unit = 0; unit < hits.length; unit++) {
+    const hit = hits[unit];
+    if (!hit) continue;
+    for (let at = 0; at < hit.spans.length; at++) {
+      const span = hit.spans[at] as Span;
       if (span.field !== TITLE) continue;
       for (let position = span.start; position <= span.end; position++) {
         if (position >= titleLength || covered[position] === 1) continue;
@@ -172,29 +190,68 @@ export function rankDocuments(
     documents.length === 0 ? 0 : Math.log(1 + count / documents.length),
   );
   const totalIdf = idf.reduce((sum, value) => sum + value, 0);
-  const candidates = new Set(hitsByUnit.flatMap(({ documents }) => documents));
-  const ranked: RankedDocument[] = [];
-  for (const document of candidates) {
-    const hits = hitsByUnit.map(({ byDocument }) => byDocument[document]);
-    let base = 0;
-    let covered = 0;
-    let matched = 0;
-    for (let unit = 0; unit < hits.length; unit++) {
-      const hit = hits[unit];
-      if (!hit) continue;
-      base += (idf[unit] ?? 0) * hit.score;
-      covered += idf[unit] ?? 0;
-      matched += 1;
+  const candidates = candidatesOf(hitsByUnit, count);
+  // Every candidate scored first; the hits of those kept are gathered after the cut-off, as
+  // a common word makes hundreds of candidates and keeps a few.
+  const hits: (UnitHit | undefined)[] = new Array<UnitHit | undefined>(units.length);
+  const scores = candidates.map((document) => {
+    for (let unit = 0; unit < units.length; unit++) {
+      hits[unit] = hitsByUnit[unit]?.byDocument[document];
     }
-    const fit = titleFit(index.words[document]?.[TITLE]?.length ?? 0, hits);
-    const bonus = phraseBonus(hits, idf) + TITLE_FIT_BONUS * fit * (covered / matched);
-    const coverage = covered / totalIdf;
-    const kind = index.documents[document]?.kind ?? 'page';
-    const score = (base + bonus) * coverage ** 2 * KIND_PRIOR[kind];
-    ranked.push({ document, score, hits, askedFor: askedFor.has(document) });
-  }
-  work.spend(ranked.length);
+    return scoreOf(index, document, hits, idf, totalIdf);
+  });
+  work.spend(candidates.length);
+  const floor = scores.reduce((best, score) => Math.max(best, score), 0) * RELATIVE_CUTOFF;
+  const ranked: RankedDocument[] = [];
+  candidates.forEach((document, at) => {
+    const score = scores[at] ?? 0;
+    if (score < floor) return;
+    ranked.push({
+      document,
+      score,
+      hits: hitsByUnit.map(({ byDocument }) => byDocument[document]),
+      askedFor: askedFor.has(document),
+    });
+  });
   ranked.sort((a, b) => b.score - a.score || a.document - b.document);
-  const floor = (ranked[0]?.score ?? 0) * RELATIVE_CUTOFF;
-  return { documents: ranked.filter(({ score }) => score >= floor), matched };
+  return { documents: ranked, matched };
+}
+
+/** The documents any unit matched, each once, in the order first met. */
+function candidatesOf(hitsByUnit: readonly UnitHits[], count: number): number[] {
+  const seen = new Uint8Array(count);
+  const candidates: number[] = [];
+  for (const { documents } of hitsByUnit) {
+    for (const document of documents) {
+      if (seen[document] === 1) continue;
+      seen[document] = 1;
+      candidates.push(document);
+    }
+  }
+  return candidates;
+}
+
+/** One document's score, from how each unit of the query matched it. */
+function scoreOf(
+  index: LanguageIndex,
+  document: number,
+  hits: readonly (UnitHit | undefined)[],
+  idf: readonly number[],
+  totalIdf: number,
+): number {
+  let base = 0;
+  let covered = 0;
+  let matched = 0;
+  for (let unit = 0; unit < hits.length; unit++) {
+    const hit = hits[unit];
+    if (!hit) continue;
+    base += (idf[unit] ?? 0) * hit.score;
+    covered += idf[unit] ?? 0;
+    matched += 1;
+  }
+  const fit = titleFit(index.words[document]?.[TITLE]?.length ?? 0, hits);
+  const bonus = phraseBonus(hits, idf) + TITLE_FIT_BONUS * fit * (covered / matched);
+  const coverage = covered / totalIdf;
+  const kind = index.documents[document]?.kind ?? 'page';
+  return (base + bonus) * coverage ** 2 * KIND_PRIOR[kind];
 }
