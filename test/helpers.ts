@@ -1,7 +1,13 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, get, type IncomingMessage, type RequestListener } from 'node:http';
+import {
+  createServer,
+  get,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
@@ -201,20 +207,38 @@ export function fetchedPage(path: string): Promise<FetchedPage> {
 /** supertest decodes bodies; this keeps the bytes as they were sent (by `app`, or the test app's). */
 export async function raw(path: string, headers: Record<string, string>, app?: RequestListener) {
   app ??= (await testApp()).app;
-  const server = createServer(app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  try {
-    const { port } = server.address() as AddressInfo;
-    const response = await new Promise<IncomingMessage>((resolve, reject) =>
-      get({ host: '127.0.0.1', port, path, headers }, resolve).on('error', reject),
-    );
-    const chunks: Buffer[] = [];
-    for await (const chunk of response) chunks.push(chunk as Buffer);
-    return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) };
-  } finally {
-    server.close();
-  }
+  const port = await listening(app);
+  const response = await new Promise<IncomingMessage>((resolve, reject) =>
+    get({ host: '127.0.0.1', port, path, headers }, resolve).on('error', reject),
+  );
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return { status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) };
 }
+
+/** One server per app, on loopback, for the test file: `raw` asks thousands of pages. */
+const servers = new Map<RequestListener, { server: Server; port: Promise<number> }>();
+
+function listening(app: RequestListener): Promise<number> {
+  let running = servers.get(app);
+  if (!running) {
+    const server = createServer(app).listen(0, '127.0.0.1');
+    const port = once(server, 'listening').then(() => (server.address() as AddressInfo).port);
+    running = { server, port };
+    servers.set(app, running);
+  }
+  return running.port;
+}
+
+afterAll(async () => {
+  await Promise.all(
+    [...servers.values()].map(({ server }) => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    }),
+  );
+  servers.clear();
+});
 
 /** A language's interface strings, read from its file as an author wrote them. */
 export function interfaceString(code: string, key: string): string {
