@@ -17,9 +17,15 @@ const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 function codePointBefore(text: string, index: number): string | undefined {
   if (index === 0) return undefined;
   const low = text.charCodeAt(index - 1);
-  const pair =
-    index >= 2 && low >= 0xdc00 && low <= 0xdfff && /[\ud800-\udbff]/.test(text[index - 2] ?? '');
+  const high = index >= 2 ? text.charCodeAt(index - 2) : 0;
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
   return text.slice(pair ? index - 2 : index - 1, index);
+}
+
+/** The code point that starts at `index`, or undefined at the end. */
+function codePointFrom(text: string, index: number): string | undefined {
+  const point = text.codePointAt(index);
+  return point === undefined ? undefined : String.fromCodePoint(point);
 }
 
 /**
@@ -43,24 +49,21 @@ class WholeWord {
     this.wordCharacter = name ? WORD_CHARACTER : WORD_CHARACTER_ANY_CASE;
   }
 
+  private isWord(char: string | undefined): boolean {
+    return char !== undefined && this.wordCharacter.test(char);
+  }
+
   /** Where the form is next found as a whole word, from `from` on: [start, end], or null. */
   private next(text: string, from: number): [number, number] | null {
     this.pattern.lastIndex = from;
     for (let found = this.pattern.exec(text); found; found = this.pattern.exec(text)) {
       const start = found.index;
       const end = start + found[0].length;
-      const before = codePointBefore(text, start);
-      const after = text.codePointAt(end);
-      const isWord = (char: string | undefined) =>
-        char !== undefined && this.wordCharacter.test(char);
-      if (
-        !isWord(before) &&
-        !isWord(after === undefined ? undefined : String.fromCodePoint(after))
-      ) {
+      if (!this.isWord(codePointBefore(text, start)) && !this.isWord(codePointFrom(text, end))) {
         return [start, end];
       }
       // As a regular expression would: try again one character further on.
-      this.pattern.lastIndex = start + ((text.codePointAt(start) as number) > 0xffff ? 2 : 1);
+      this.pattern.lastIndex = start + (codePointFrom(text, start)?.length ?? 1);
     }
     return null;
   }
