@@ -11,7 +11,6 @@ import {
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
-import request from 'supertest';
 import { parse } from 'yaml';
 import { createApp } from '../src/app';
 import { readConfig } from '../src/config';
@@ -191,14 +190,11 @@ const fetchedPages = new Map<string, Promise<FetchedPage>>();
 export function fetchedPage(path: string): Promise<FetchedPage> {
   let page = fetchedPages.get(path);
   if (!page) {
-    page = testApp().then(async ({ app }) => {
-      const response = await request(app).get(path);
-      return {
-        status: response.status,
-        contentType: response.headers['content-type'] ?? '',
-        $: html(response.text),
-      };
-    });
+    page = raw(path, {}).then(({ status, headers, body }) => ({
+      status: status ?? 0,
+      contentType: headers['content-type'] ?? '',
+      $: html(body.toString('utf8')),
+    }));
     fetchedPages.set(path, page);
   }
   return page;

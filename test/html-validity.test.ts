@@ -4,9 +4,6 @@ import { testApp } from './helpers';
 import { AS_IF_AT, htmlValidator } from './html-validator';
 import { visits } from './visits';
 
-const validator = htmlValidator;
-const asIfAt = AS_IF_AT;
-
 function describeMessages(messages: Message[], source: string): string {
   const lines = source.split('\n');
   return messages
@@ -21,10 +18,10 @@ function describeMessages(messages: Message[], source: string): string {
 /** Every page: the language choice, every page of every language, search, and the 404 pages. */
 describe('HTML validity (html-validate)', () => {
   it("reads the project's .htmlvalidate.json, on top of the recommended rules", async () => {
-    const rules = (await validator.getConfigFor(asIfAt)).getRules();
+    const rules = (await htmlValidator.getConfigFor(AS_IF_AT)).getRules();
     expect(rules.get('no-dup-id')?.[0]).toBe(Severity.ERROR);
     expect(rules.get('long-title')?.[0]).toBe(Severity.DISABLED);
-    const report = await validator.validateString('<p><div>misplaced</div></p>', asIfAt);
+    const report = await htmlValidator.validateString('<p><div>misplaced</div></p>', AS_IF_AT);
     expect(report.valid).toBe(false);
   });
 
@@ -32,7 +29,7 @@ describe('HTML validity (html-validate)', () => {
     const { app } = await testApp();
     const response = await request(app).get(url);
     expect(response.status).toBe(status);
-    const report = await validator.validateString(response.text, asIfAt);
+    const report = await htmlValidator.validateString(response.text, AS_IF_AT);
     const messages = report.results.flatMap((result) => result.messages);
     expect(describeMessages(messages, response.text)).toBe('');
   });

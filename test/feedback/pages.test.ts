@@ -107,8 +107,6 @@ describe('the accessibility statement', () => {
 });
 
 describe('the feedback pages', () => {
-  const validator = htmlValidator;
-  const asIfAt = AS_IF_AT;
   const task = nodeById('rl-activate-quality');
 
   const cases = tree.languages.flatMap((language) => {
@@ -159,7 +157,7 @@ describe('the feedback pages', () => {
   it.each([...cases, ...anyLanguage])('are valid HTML: $name', async ({ render }) => {
     const { site } = await testApp();
     const page = render(site);
-    const report = await validator.validateString(page, asIfAt);
+    const report = await htmlValidator.validateString(page, AS_IF_AT);
     expect(
       report.results.flatMap((result) => result.messages.map((m) => `${m.ruleId}: ${m.message}`)),
     ).toEqual([]);
