@@ -116,6 +116,8 @@ describe('the pages found, as a grouping reads them', () => {
     for (const { id, score } of pages) expect(result.scoreOf(id)).toBe(score);
     expect(result.scoreOf('nowhere')).toBe(0);
     // Ignored words (« le ») are not counted.
-    expect(['named', 'titled', 'part', 'nowhere'].map(result.titleLength)).toEqual([2, 2, 2, 0]);
+    expect(['named', 'titled', 'part', 'nowhere'].map((id) => result.titleLength(id))).toEqual([
+      2, 2, 2, 0,
+    ]);
   });
 });
