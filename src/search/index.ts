@@ -5,13 +5,9 @@ import { expandWord, type Expansion } from './expand';
 import { createVocabulary, type Vocabulary } from './vocabulary';
 import { Work } from './work';
 
-/** Where a word can be found in a document; matches count more in the fields first listed. */
-export const FIELDS = ['title', 'names', 'description', 'question', 'text'] as const;
-export type Field = (typeof FIELDS)[number];
+import { FIELDS, NAMES, occurrenceScore, TEXT, type Field } from './fields';
 
-export const TITLE = FIELDS.indexOf('title');
-export const NAMES = FIELDS.indexOf('names');
-export const TEXT = FIELDS.indexOf('text');
+export { FIELDS, NAMES, TEXT, TITLE, type Field } from './fields';
 
 /** A page search can find: a content node, or a page the site generates (the table, the overview). */
 export interface SearchDocument {
@@ -35,6 +31,72 @@ export interface Occurrence {
   length: number;
   /** A phrase that is part of a longer one: « RAE » in « co-RAE ». */
   part: boolean;
+}
+
+/** Where a whole word or phrase is in a field: from `start` to `end`, word positions, inclusive. */
+export interface Span {
+  field: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * A token in one document, as ranking reads it, made once from its occurrences: ranking then
+ * reads one posting a document instead of every occurrence.
+ */
+export interface Posting {
+  document: number;
+  /** Bit `1 << field` for each field it is in. */
+  fields: number;
+  /** The occurrence that counts most (see rank.ts): its field, and whether it was a part. */
+  best: { field: number; part: boolean };
+  /** Whether it is in the names of who asks (which a `forWhom` unit does not look at). */
+  inNames: boolean;
+  /** `fields` and `best` without the names of who asks; `best` undefined when only there. */
+  outsideNames: { fields: number; best: { field: number; part: boolean } | undefined };
+  /** Where it is as a whole word or phrase outside the body text, in order: phrases, titles. */
+  spans: readonly Span[];
+}
+
+/**
+ * The postings of a token's occurrences. A posting keeps the occurrence that counts most: the
+ * same for any weight of the query's, since what a field and a part count (fields.ts) are few
+ * and far enough apart that no rounding puts two in another order.
+ */
+function postingsOf(list: readonly Occurrence[]): Posting[] {
+  const byDocument = new Map<number, Posting>();
+  const counts = ({ field, part }: { field: number; part: boolean }) =>
+    occurrenceScore(1, field, part);
+  const better = (best: Posting['best'] | undefined, occurrence: Occurrence) =>
+    !best || counts(occurrence) > counts(best)
+      ? { field: occurrence.field, part: occurrence.part }
+      : best;
+  for (const occurrence of list) {
+    const { document, field, position, length, part } = occurrence;
+    let posting = byDocument.get(document);
+    if (!posting) {
+      posting = {
+        document,
+        fields: 0,
+        best: { field, part },
+        inNames: false,
+        outsideNames: { fields: 0, best: undefined },
+        spans: [],
+      };
+      byDocument.set(document, posting);
+    }
+    posting.fields |= 1 << field;
+    posting.best = better(posting.best, occurrence);
+    if (field === NAMES) posting.inNames = true;
+    else {
+      posting.outsideNames.fields |= 1 << field;
+      posting.outsideNames.best = better(posting.outsideNames.best, occurrence);
+    }
+    if (field !== TEXT && !part) {
+      (posting.spans as Span[]).push({ field, start: position, end: position + length - 1 });
+    }
+  }
+  return [...byDocument.values()];
 }
 
 /** A token's occurrences with those in the body text cut to one per document, the best. */
@@ -61,6 +123,8 @@ export interface LanguageIndex {
    * page has the token counts, and bodies hold most of the occurrences.
    */
   occurrences: ReadonlyMap<string, readonly Occurrence[]>;
+  /** Each token's postings, one per document, in the order of `occurrences`. */
+  postings: ReadonlyMap<string, readonly Posting[]>;
   /** How many times each token occurs in all, body text included: the work a lookup stands for. */
   occurrenceCounts: ReadonlyMap<string, number>;
   vocabulary: Vocabulary;
@@ -147,13 +211,15 @@ export function buildIndex(
   const vocabulary = createVocabulary(
     [...occurrences.keys(), ...extraWords].filter((word) => !word.startsWith('~')),
   );
+  const kept = new Map(
+    [...occurrences].map(([token, list]) => [token, outsideTextThenOncePerPage(list)]),
+  );
   return {
     documents,
     byId: new Map(documents.map((document, index) => [document.id, index])),
     words: documentWords,
-    occurrences: new Map(
-      [...occurrences].map(([token, list]) => [token, outsideTextThenOncePerPage(list)]),
-    ),
+    occurrences: kept,
+    postings: new Map([...kept].map(([token, list]) => [token, postingsOf(list)])),
     occurrenceCounts: new Map([...occurrences].map(([token, list]) => [token, list.length])),
     vocabulary,
     ignored,

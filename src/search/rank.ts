@@ -1,18 +1,7 @@
-import { FIELDS, NAMES, TEXT, TITLE, type LanguageIndex, type SearchDocument } from './index';
+import { NAMES, occurrenceScore, TITLE, WEIGHTS } from './fields';
+import type { LanguageIndex, Posting, SearchDocument, Span } from './index';
 import type { QueryUnit } from './parse';
 import type { Work } from './work';
-
-/** How much a match counts in each field, in the order of FIELDS. */
-const FIELD_WEIGHT: Readonly<Record<(typeof FIELDS)[number], number>> = {
-  title: 3,
-  // A task is its profile's as much as its title's, a little more: in « RAE qualité » the RAE
-  // is who asks, more often than what is asked about.
-  names: 3.3,
-  description: 1.5,
-  question: 1.2,
-  text: 0.6,
-};
-const WEIGHTS = FIELDS.map((field) => FIELD_WEIGHT[field]);
 
 /**
  * What kind of page a visitor most likely wants, all else equal: the answer to a task before
@@ -30,8 +19,6 @@ const KIND_PRIOR: Readonly<Record<SearchDocument['kind'], number>> = {
   home: 0.6,
 };
 
-/** What a match on a part of a phrase ("RAE" in "co-RAE") counts, against the whole. */
-const PART_WEIGHT = 0.6;
 /** Two parts of the query side by side in a field, as typed, count this much more. */
 const PHRASE_BONUS = 0.5;
 /** A title made only of what was asked says the page is about just that. */
@@ -40,19 +27,13 @@ const TITLE_FIT_BONUS = 1.5;
 const RELATIVE_CUTOFF = 0.1;
 const MAX_SPANS = 8;
 
-/** Where a unit was found in a field: from `start` to `end`, word positions, inclusive. */
-interface Span {
-  field: number;
-  start: number;
-  end: number;
-}
-
 /** How one unit of the query matched one document. */
 export interface UnitHit {
   score: number;
   /** Bit `1 << field` for each field it was found in. */
   fields: number;
-  spans: Span[];
+  /** Where, as a whole word or phrase outside the body text: at most MAX_SPANS. */
+  spans: readonly Span[];
 }
 
 export interface RankedDocument {
@@ -70,74 +51,153 @@ export interface Ranking {
   matched: ReadonlySet<string>;
 }
 
-/**
- * The spans of a hit found only in body text, which keeps none: one shared, frozen array until a
- * hit has a span of its own, as most hits of a common word never do.
- */
-const NO_SPANS = Object.freeze([]) as unknown as Span[];
+/** Numbers a span takes in UnitMatches' array: its field, start and end. */
+const SPAN_SIZE = 3;
 
-/** How one unit matched: by document (an array, not a Map: documents are numbered densely). */
-interface UnitHits {
-  byDocument: (UnitHit | undefined)[];
+/**
+ * How one unit matched every document, in typed arrays by document number that one search
+ * after another reuses (a search runs to its end before the next starts): scoring every
+ * candidate page allocates nothing, and only the pages kept get a UnitHit of their own.
+ */
+class UnitMatches {
+  readonly score: Float64Array;
+  /** Bit `1 << field` for each field; 0 where the unit did not match. */
+  readonly fields: Uint8Array;
+  /** Per document, MAX_SPANS spans of SPAN_SIZE numbers, of which `spanCount` are set. */
+  readonly spans: Int32Array;
+  readonly spanCount: Uint8Array;
   /** The documents it matched, in the order first met. */
-  documents: number[];
+  readonly documents: number[] = [];
+
+  constructor(count: number) {
+    this.score = new Float64Array(count);
+    this.fields = new Uint8Array(count);
+    this.spans = new Int32Array(count * MAX_SPANS * SPAN_SIZE);
+    this.spanCount = new Uint8Array(count);
+  }
+
+  /** Forgets the last search's matches. */
+  clear(): void {
+    for (const document of this.documents) {
+      this.score[document] = 0;
+      this.fields[document] = 0;
+      this.spanCount[document] = 0;
+    }
+    this.documents.length = 0;
+  }
+
+  has(document: number): boolean {
+    return this.fields[document] !== 0;
+  }
+
+  /** Adds a span to a document's, unless it has MAX_SPANS already. */
+  addSpan(document: number, { field, start, end }: Span): void {
+    const count = this.spanCount[document] ?? MAX_SPANS;
+    if (count >= MAX_SPANS) return;
+    const at = (document * MAX_SPANS + count) * SPAN_SIZE;
+    this.spans[at] = field;
+    this.spans[at + 1] = start;
+    this.spans[at + 2] = end;
+    this.spanCount[document] = count + 1;
+  }
+
+  /** Where the `nth` span of a document starts in `spans`. */
+  spanAt(document: number, nth: number): number {
+    return (document * MAX_SPANS + nth) * SPAN_SIZE;
+  }
+
+  /** As a UnitHit, for a page that is kept; undefined where the unit did not match. */
+  hit(document: number): UnitHit | undefined {
+    if (!this.has(document)) return undefined;
+    const spans: Span[] = [];
+    for (let nth = 0; nth < (this.spanCount[document] ?? 0); nth++) {
+      const at = this.spanAt(document, nth);
+      spans.push({
+        field: this.spans[at] ?? 0,
+        start: this.spans[at + 1] ?? 0,
+        end: this.spans[at + 2] ?? 0,
+      });
+    }
+    return { score: this.score[document] ?? 0, fields: this.fields[document] ?? 0, spans };
+  }
 }
 
+/** The reusable matches of each index, a UnitMatches per unit of a query, made as needed. */
+const reusable = new WeakMap<LanguageIndex, UnitMatches[]>();
+
+function matchesFor(index: LanguageIndex, units: number): UnitMatches[] {
+  let pool = reusable.get(index);
+  if (!pool) reusable.set(index, (pool = []));
+  while (pool.length < units) pool.push(new UnitMatches(index.documents.length));
+  const used = pool.slice(0, units);
+  for (const matches of used) matches.clear();
+  return used;
+}
+
+/**
+ * One unit's matches, read from the postings of each of its tokens: as if each occurrence were
+ * read in turn, the best one of a document counting, its fields and its whole-word spans
+ * gathered in order. "To a user" is whom the task is for: the user's own pages are not what is
+ * asked, so a `forWhom` unit does not look in the names of who asks.
+ */
 function matchUnit(
   unit: QueryUnit,
   index: LanguageIndex,
   work: Work,
+  into: UnitMatches,
   matched: Set<string>,
   askedFor: Set<number>,
-): UnitHits {
-  const byDocument: (UnitHit | undefined)[] = new Array<UnitHit | undefined>(
-    index.documents.length,
-  );
-  const documents: number[] = [];
+): void {
   for (const [token, weight] of unit.tokens) {
     if (work.exhausted) break;
-    const occurrences = index.occurrences.get(token) ?? [];
+    const postings = index.postings.get(token);
     work.spend(index.occurrenceCounts.get(token) ?? 0);
-    if (occurrences.length > 0) matched.add(token);
-    for (const { document, field, position, length, part } of occurrences) {
-      // "to a user" is whom the task is for: the user's own pages are not what is asked.
-      if (unit.forWhom && field === NAMES) {
-        askedFor.add(document);
-        continue;
-      }
-      let hit = byDocument[document];
-      if (!hit) {
-        byDocument[document] = hit = { score: 0, fields: 0, spans: NO_SPANS };
-        documents.push(document);
-      }
-      hit.score = Math.max(hit.score, weight * (part ? PART_WEIGHT : 1) * (WEIGHTS[field] ?? 0));
-      hit.fields |= 1 << field;
-      // A part of a name ("RAE" in "co-RAE") is not what the title is about, nor a phrase.
-      if (field !== TEXT && !part && hit.spans.length < MAX_SPANS) {
-        if (hit.spans === NO_SPANS) hit.spans = [];
-        hit.spans.push({ field, start: position, end: position + length - 1 });
+    if (!postings || postings.length === 0) continue;
+    matched.add(token);
+    for (let at = 0; at < postings.length; at++) {
+      const posting = postings[at] as Posting;
+      const { document } = posting;
+      if (unit.forWhom && posting.inNames) askedFor.add(document);
+      const { fields, best } = unit.forWhom ? posting.outsideNames : posting;
+      if (!best) continue;
+      if (into.fields[document] === 0) into.documents.push(document);
+      const score = occurrenceScore(weight, best.field, best.part);
+      if (score > (into.score[document] ?? 0)) into.score[document] = score;
+      into.fields[document] = (into.fields[document] ?? 0) | fields;
+      for (const span of posting.spans) {
+        if (!(unit.forWhom && span.field === NAMES)) into.addSpan(document, span);
       }
     }
   }
-  return { byDocument, documents };
 }
 
 /** Consecutive units side by side in one field: as typed (full bonus) or swapped (half). */
-function phraseBonus(hits: readonly (UnitHit | undefined)[], idf: readonly number[]): number {
+function phraseBonus(
+  matches: readonly UnitMatches[],
+  document: number,
+  idf: readonly number[],
+): number {
   let bonus = 0;
-  for (let unit = 0; unit + 1 < hits.length; unit++) {
-    const left = hits[unit];
-    const right = hits[unit + 1];
-    if (!left || !right) continue;
+  for (let unit = 0; unit + 1 < matches.length; unit++) {
+    const left = matches[unit] as UnitMatches;
+    const right = matches[unit + 1] as UnitMatches;
+    const leftCount = left.spanCount[document] ?? 0;
+    const rightCount = right.spanCount[document] ?? 0;
     let best = 0;
-    // Index loops: this runs for every candidate page, and array iterators are objects.
-    for (let i = 0; i < left.spans.length; i++) {
-      const a = left.spans[i] as Span;
-      for (let j = 0; j < right.spans.length; j++) {
-        const b = right.spans[j] as Span;
-        if (a.field !== b.field) continue;
-        const order = b.start === a.end + 1 ? 1 : a.start === b.end + 1 ? 0.5 : 0;
-        best = Math.max(best, order * (WEIGHTS[a.field] ?? 0));
+    // Index loops over typed arrays: this runs for every candidate page.
+    for (let i = 0; i < leftCount; i++) {
+      const a = left.spanAt(document, i);
+      const field = left.spans[a] ?? 0;
+      for (let j = 0; j < rightCount; j++) {
+        const b = right.spanAt(document, j);
+        if (right.spans[b] !== field) continue;
+        const order =
+          right.spans[b + 1] === (left.spans[a + 2] ?? 0) + 1
+            ? 1
+            : left.spans[a + 1] === (right.spans[b + 2] ?? 0) + 1
+              ? 0.5
+              : 0;
+        best = Math.max(best, order * (WEIGHTS[field] ?? 0));
       }
     }
     bonus += PHRASE_BONUS * best * (((idf[unit] ?? 0) + (idf[unit + 1] ?? 0)) / 2);
@@ -149,19 +209,18 @@ function phraseBonus(hits: readonly (UnitHit | undefined)[], idf: readonly numbe
 let titleWords = new Uint8Array(64);
 
 /** The share of the title's words the query matched. */
-function titleFit(titleLength: number, hits: readonly (UnitHit | undefined)[]): number {
+function titleFit(titleLength: number, matches: readonly UnitMatches[], document: number): number {
   if (titleLength === 0) return 0;
   if (titleWords.length < titleLength) titleWords = new Uint8Array(titleLength * 2);
   const covered = titleWords;
   covered.fill(0, 0, titleLength);
   let count = 0;
-  for (let unit = 0; unit < hits.length; unit++) {
-    const hit = hits[unit];
-    if (!hit) continue;
-    for (let at = 0; at < hit.spans.length; at++) {
-      const span = hit.spans[at] as Span;
-      if (span.field !== TITLE) continue;
-      for (let position = span.start; position <= span.end; position++) {
+  for (const unit of matches) {
+    for (let nth = 0; nth < (unit.spanCount[document] ?? 0); nth++) {
+      const at = unit.spanAt(document, nth);
+      if (unit.spans[at] !== TITLE) continue;
+      const end = unit.spans[at + 2] ?? -1;
+      for (let position = unit.spans[at + 1] ?? 0; position <= end; position++) {
         if (position >= titleLength || covered[position] === 1) continue;
         covered[position] = 1;
         count += 1;
@@ -184,22 +243,17 @@ export function rankDocuments(
 ): Ranking {
   const matched = new Set<string>();
   const askedFor = new Set<number>();
-  const hitsByUnit = units.map((unit) => matchUnit(unit, index, work, matched, askedFor));
+  const matches = matchesFor(index, units.length);
+  units.forEach((unit, at) =>
+    matchUnit(unit, index, work, matches[at] as UnitMatches, matched, askedFor),
+  );
   const count = index.documents.length;
-  const idf = hitsByUnit.map(({ documents }) =>
+  const idf = matches.map(({ documents }) =>
     documents.length === 0 ? 0 : Math.log(1 + count / documents.length),
   );
   const totalIdf = idf.reduce((sum, value) => sum + value, 0);
-  const candidates = candidatesOf(hitsByUnit, count);
-  // Every candidate scored first; the hits of those kept are gathered after the cut-off, as
-  // a common word makes hundreds of candidates and keeps a few.
-  const hits: (UnitHit | undefined)[] = new Array<UnitHit | undefined>(units.length);
-  const scores = candidates.map((document) => {
-    for (let unit = 0; unit < units.length; unit++) {
-      hits[unit] = hitsByUnit[unit]?.byDocument[document];
-    }
-    return scoreOf(index, document, hits, idf, totalIdf);
-  });
+  const candidates = candidatesOf(matches, count);
+  const scores = candidates.map((document) => scoreOf(index, document, matches, idf, totalIdf));
   work.spend(candidates.length);
   const floor = scores.reduce((best, score) => Math.max(best, score), 0) * RELATIVE_CUTOFF;
   const ranked: RankedDocument[] = [];
@@ -209,7 +263,7 @@ export function rankDocuments(
     ranked.push({
       document,
       score,
-      hits: hitsByUnit.map(({ byDocument }) => byDocument[document]),
+      hits: matches.map((unit) => unit.hit(document)),
       askedFor: askedFor.has(document),
     });
   });
@@ -218,10 +272,10 @@ export function rankDocuments(
 }
 
 /** The documents any unit matched, each once, in the order first met. */
-function candidatesOf(hitsByUnit: readonly UnitHits[], count: number): number[] {
+function candidatesOf(matches: readonly UnitMatches[], count: number): number[] {
   const seen = new Uint8Array(count);
   const candidates: number[] = [];
-  for (const { documents } of hitsByUnit) {
+  for (const { documents } of matches) {
     for (const document of documents) {
       if (seen[document] === 1) continue;
       seen[document] = 1;
@@ -235,22 +289,22 @@ function candidatesOf(hitsByUnit: readonly UnitHits[], count: number): number[] 
 function scoreOf(
   index: LanguageIndex,
   document: number,
-  hits: readonly (UnitHit | undefined)[],
+  matches: readonly UnitMatches[],
   idf: readonly number[],
   totalIdf: number,
 ): number {
   let base = 0;
   let covered = 0;
   let matched = 0;
-  for (let unit = 0; unit < hits.length; unit++) {
-    const hit = hits[unit];
-    if (!hit) continue;
-    base += (idf[unit] ?? 0) * hit.score;
+  for (let unit = 0; unit < matches.length; unit++) {
+    const found = matches[unit] as UnitMatches;
+    if (!found.has(document)) continue;
+    base += (idf[unit] ?? 0) * (found.score[document] ?? 0);
     covered += idf[unit] ?? 0;
     matched += 1;
   }
-  const fit = titleFit(index.words[document]?.[TITLE]?.length ?? 0, hits);
-  const bonus = phraseBonus(hits, idf) + TITLE_FIT_BONUS * fit * (covered / matched);
+  const fit = titleFit(index.words[document]?.[TITLE]?.length ?? 0, matches, document);
+  const bonus = phraseBonus(matches, document, idf) + TITLE_FIT_BONUS * fit * (covered / matched);
   const coverage = covered / totalIdf;
   const kind = index.documents[document]?.kind ?? 'page';
   return (base + bonus) * coverage ** 2 * KIND_PRIOR[kind];
