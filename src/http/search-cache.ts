@@ -77,14 +77,14 @@ export class SearchPageCache {
    * The page for `key` with the `encoding` variant, made by `render` if it is not kept yet.
    * The same key always gives the same bytes: `render` is a function of the key alone.
    */
-  page(key: string, encoding: Encoding, render: () => string): { page: SearchPage; body: Buffer } {
+  page(key: string, encoding: Encoding, render: () => Buffer): { page: SearchPage; body: Buffer } {
     const kept = this.pages.get(key);
     const body = kept?.variants[encoding];
     if (kept && body) return { page: kept, body };
     // Only the variant asked for is kept, most often a compressed one of a few KB: each page
     // held is also memory the garbage collector must reclaim when it leaves. A client wanting
     // another variant of a kept page is rare; the page is made again, alike.
-    const identity = Buffer.from(render());
+    const identity = render();
     const made = ownBuffer(compress(identity, encoding));
     const before = kept ?? {
       etag: etagOf(identity),

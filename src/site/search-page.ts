@@ -39,24 +39,30 @@ export function generatedDocuments(context: RenderContext) {
 }
 
 /**
- * A page rendered once with markers where the query goes, cut at them: a request only joins
- * strings. The markers are letters only, so no escaping along the way changes them.
+ * A page rendered once with markers where the query goes, cut at them and each part encoded
+ * once: a request only puts bytes together. The markers are letters only, so no escaping along
+ * the way changes them.
  */
 const SLOT = (name: string) => `zqzslot${name}zqz`;
 const SLOTS = /zqzslot(\w+)zqz/;
 
 type Slot = 'query' | 'queryUrl' | 'count' | 'results' | 'excerpt';
-type Template = readonly (string | { slot: Slot })[];
+type Template = readonly (Buffer | { slot: Slot })[];
+/** What fills each slot: its bytes, in one or more pieces. */
+type SlotValues = Readonly<Partial<Record<Slot, readonly Buffer[]>>>;
 
 function template(rendered: string): Template {
   return rendered
     .split(SLOTS)
-    .map((part, index) => (index % 2 === 1 ? { slot: part as Slot } : part));
+    .map((part, index) => (index % 2 === 1 ? { slot: part as Slot } : Buffer.from(part)));
 }
 
-function fill(parts: Template, values: Readonly<Partial<Record<Slot, string>>>): string {
-  let out = '';
-  for (const part of parts) out += typeof part === 'string' ? part : (values[part.slot] ?? '');
+/** Appends the template's bytes to `out`, each slot filled from `values`. */
+function fill(out: Buffer[], parts: Template, values: SlotValues): Buffer[] {
+  for (const part of parts) {
+    if (Buffer.isBuffer(part)) out.push(part);
+    else for (const piece of values[part.slot] ?? []) out.push(piece);
+  }
   return out;
 }
 
@@ -66,6 +72,8 @@ function excerptHtml(excerpt: Excerpt): string {
     .map(({ text, marked }) => (marked ? `<mark>${escapeMarkup(text)}</mark>` : escapeMarkup(text)))
     .join('');
 }
+
+const NEWLINE = Buffer.from('\n');
 
 interface Choice {
   path: string;
@@ -115,7 +123,7 @@ interface LanguagePages {
   shell(state: 'empty' | 'results' | 'none', cut: boolean, shortened: boolean): Template;
   /** Each result line by the id of the page it leads to. */
   line(id: string): Template;
-  counts: string[];
+  counts: Buffer[];
 }
 
 function remembered<T>(make: (key: string) => T): (key: string) => T {
@@ -182,14 +190,14 @@ function languagePages(context: RenderContext, language: Language): LanguagePage
       shell(`${state} ${cut ? 'cut' : '-'} ${shortened ? 'shortened' : '-'}`),
     line,
     counts: Array.from({ length: MAX_RESULT_LINES + 1 }, (_, count) =>
-      escapeMarkup(t('search.count', { count })),
+      Buffer.from(escapeMarkup(t('search.count', { count }))),
     ),
   };
 }
 
 export interface SearchPages {
-  /** The whole search page for a query: search, then strings joined, no template engine. */
-  render(language: Language, query: VisitorQuery): string;
+  /** The whole search page for a query, as bytes: search, then parts put together. */
+  render(language: Language, query: VisitorQuery): Buffer;
 }
 
 export function searchPages(context: RenderContext, search: SiteSearch): SearchPages {
@@ -200,18 +208,23 @@ export function searchPages(context: RenderContext, search: SiteSearch): SearchP
     render(language, query) {
       const pages = byLanguage.get(language.code);
       if (!pages) throw new Error(`no search page in ${language.code}`);
-      if (!query.text) return fill(pages.shell('empty', false, false), {});
+      if (!query.text) return Buffer.concat(fill([], pages.shell('empty', false, false), {}));
       const result = search.search(language.code, query.text);
       const state = result.lines.length > 0 ? 'results' : 'none';
-      const results = result.lines
-        .map(({ id, excerpt }) => fill(pages.line(id), { excerpt: excerptHtml(excerpt) }))
-        .join('\n');
-      return fill(pages.shell(state, query.cut, result.shortened), {
-        query: escapeMarkup(query.text),
-        queryUrl: escapeMarkup(encodeURIComponent(query.text)),
-        count: pages.counts[result.lines.length] ?? '',
-        results,
+      const results: Buffer[] = [];
+      result.lines.forEach(({ id, excerpt }, at) => {
+        if (at > 0) results.push(NEWLINE);
+        fill(results, pages.line(id), { excerpt: [Buffer.from(excerptHtml(excerpt))] });
       });
+      const count = pages.counts[result.lines.length];
+      return Buffer.concat(
+        fill([], pages.shell(state, query.cut, result.shortened), {
+          query: [Buffer.from(escapeMarkup(query.text))],
+          queryUrl: [Buffer.from(escapeMarkup(encodeURIComponent(query.text)))],
+          count: count ? [count] : [],
+          results,
+        }),
+      );
     },
   };
 }

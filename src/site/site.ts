@@ -52,7 +52,7 @@ export interface Site {
   /** Search itself, in every language. */
   search: SiteSearch;
   /** The search page for a query: the only page made per request, from parts rendered at start. */
-  renderSearch(language: Language, query: VisitorQuery): string;
+  renderSearch(language: Language, query: VisitorQuery): Buffer;
   /** The error page in a language, or in every language side by side when none is known. */
   errorPage(kind: ErrorKind, language?: string): PreparedResponse;
   /** The pages feedback can be about, and the pages that answer it. */

@@ -15,7 +15,7 @@ const pageFor = (key: string) => () => {
     state = (state * 1_103_515_245 + 12_345) >>> 0;
     text += letters[state >>> 26];
   }
-  return text;
+  return Buffer.from(text);
 };
 
 describe('the cache of finished search pages', () => {
@@ -40,7 +40,7 @@ describe('the cache of finished search pages', () => {
     let renders = 0;
     cache.page('fr kept', 'br', () => {
       renders += 1;
-      return 'never';
+      return Buffer.from('never');
     });
     cache.page(keys[0] ?? '', 'br', () => {
       renders += 1;
