@@ -67,49 +67,111 @@ async function markFocusables(page: Page): Promise<{ text: string; look: Look }[
   });
 }
 
-/** Presses Tab and describes where the focus went; null once it has left the page. */
-async function tab(page: Page): Promise<Stop | null> {
-  await page.keyboard.press('Tab');
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body || element === document.documentElement) return null;
-    const style = getComputedStyle(element);
-    let behind = 'rgb(255, 255, 255)';
-    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-      const background = getComputedStyle(parent).backgroundColor;
-      if (background !== 'transparent' && !/rgba\(.*, 0\)$/.test(background)) {
-        behind = background;
-        break;
+/**
+ * Starts recording where the focus is each time Tab is pressed, before the key moves it: the
+ * stop the previous Tab reached, as it then looks. The recording is read once at the end
+ * (`stopsAfterTabs`), so a walk of the page costs one round trip to the browser for all its
+ * Tab presses, not one for each: the browser handles the keys in order, each one's move of
+ * the focus (and scrolling it into view) done before the next key is looked at.
+ */
+async function recordStops(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    /** Where the focus is and how it looks; null when it is on no element of the page. */
+    const describe = () => {
+      const element = document.activeElement;
+      if (!element || element === document.body || element === document.documentElement)
+        return null;
+      const style = getComputedStyle(element);
+      let behind = 'rgb(255, 255, 255)';
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const background = getComputedStyle(parent).backgroundColor;
+        if (background !== 'transparent' && !/rgba\(.*, 0\)$/.test(background)) {
+          behind = background;
+          break;
+        }
       }
-    }
-    // WCAG 2.4.11: some part of the focused element (a line of a wrapped link, say) is in view
-    // and not covered by anything else.
-    const visibleAt = (box: DOMRect) => {
-      const left = Math.max(box.left, 0);
-      const right = Math.min(box.right, window.innerWidth);
-      const top = Math.max(box.top, 0);
-      const bottom = Math.min(box.bottom, window.innerHeight);
-      if (right <= left || bottom <= top) return false;
-      const seen = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
-      return seen !== null && element.contains(seen);
+      // WCAG 2.4.11: some part of the focused element (a line of a wrapped link, say) is in
+      // view and not covered by anything else.
+      const visibleAt = (box: DOMRect) => {
+        const left = Math.max(box.left, 0);
+        const right = Math.min(box.right, window.innerWidth);
+        const top = Math.max(box.top, 0);
+        const bottom = Math.min(box.bottom, window.innerHeight);
+        if (right <= left || bottom <= top) return false;
+        const seen = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+        return seen !== null && element.contains(seen);
+      };
+      return {
+        index: Number(element.getAttribute('data-tab-stop') ?? -1),
+        tag: element.tagName.toLowerCase(),
+        text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        href: element.getAttribute('href'),
+        inMain: element.closest('main') !== null,
+        onScreen: [...element.getClientRects()].some(visibleAt),
+        look: {
+          outline: style.outlineStyle,
+          outlineWidth: parseFloat(style.outlineWidth),
+          outlineColor: style.outlineColor,
+          boxShadow: style.boxShadow,
+          backgroundColor: style.backgroundColor,
+        },
+        behind,
+      };
     };
-    return {
-      index: Number(element.getAttribute('data-tab-stop') ?? -1),
-      tag: element.tagName.toLowerCase(),
-      text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      href: element.getAttribute('href'),
-      inMain: element.closest('main') !== null,
-      onScreen: [...element.getClientRects()].some(visibleAt),
-      look: {
-        outline: style.outlineStyle,
-        outlineWidth: parseFloat(style.outlineWidth),
-        outlineColor: style.outlineColor,
-        boxShadow: style.boxShadow,
-        backgroundColor: style.backgroundColor,
+    const recorder = window as unknown as {
+      tabStops: (Stop | null)[];
+      describeFocus?: () => Stop | null;
+    };
+    recorder.tabStops = [];
+    // Once per document: recording again only starts a new list.
+    if (recorder.describeFocus) return;
+    recorder.describeFocus = describe;
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Tab') recorder.tabStops.push(describe());
       },
-      behind,
-    };
+      true,
+    );
   });
+}
+
+/** The Tab key, as Chromium's input events name it. */
+const TAB_KEY = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
+
+/**
+ * Presses Tab `count` times (recordStops first) and describes where each press took the
+ * focus, in order; the list ends at the first press that took it off the page.
+ */
+async function stopsAfterTabs(page: Page, count: number): Promise<Stop[]> {
+  // Chromium's own input events, each press a key down and a key up, sent without waiting for
+  // the one before: Playwright's keyboard sends a key pressed while another press of it is
+  // under way as held down (autorepeat), which is not what a reader does.
+  const cdp = await page.context().newCDPSession(page);
+  const presses: Promise<unknown>[] = [];
+  for (let press = 0; press < count; press++) {
+    for (const type of ['keyDown', 'keyUp'] as const) {
+      presses.push(cdp.send('Input.dispatchKeyEvent', { type, ...TAB_KEY }));
+    }
+  }
+  await Promise.all(presses);
+  await cdp.detach();
+  const seen = await page.evaluate(() => {
+    const recorder = window as unknown as {
+      tabStops: (Stop | null)[];
+      describeFocus?: () => Stop | null;
+    };
+    // Each press recorded the stop before it moved the focus: the first, where the focus was
+    // before any; the focus now is where the last press took it.
+    return [...recorder.tabStops.slice(1), recorder.describeFocus?.() ?? null];
+  });
+  const stops: Stop[] = [];
+  for (const stop of seen) {
+    if (!stop) break;
+    stops.push(stop);
+  }
+  // Once the focus has left the page, the page sees no more keys: fewer stops were recorded.
+  return stops.slice(0, count);
 }
 
 type Rgba = [number, number, number, number];
@@ -166,7 +228,8 @@ describe('keyboard', () => {
     it('starts with a skip link that moves on to the main content', async () => {
       const page = currentPage();
       await open(page, visit);
-      const first = await tab(page);
+      await recordStops(page);
+      const [first] = await stopsAfterTabs(page, 1);
       expect(first).toMatchObject({ tag: 'a', href: '#main', onScreen: true });
       expect(first?.text).not.toBe('');
 
@@ -178,7 +241,8 @@ describe('keyboard', () => {
         .locator('[data-tab-stop]')
         .first()
         .getAttribute('data-tab-stop');
-      const next = await tab(page);
+      await recordStops(page);
+      const [next] = await stopsAfterTabs(page, 1);
       expect(firstInMain).not.toBeNull();
       expect(next).toMatchObject({ inMain: true, index: Number(firstInMain) });
     });
@@ -187,9 +251,11 @@ describe('keyboard', () => {
       const page = currentPage();
       await open(page, visit);
       const focusables = await markFocusables(page);
+      await recordStops(page);
       const stops: Stop[] = [];
-      // Past the last stop, Chromium either leaves the page or wraps round to the first stop.
-      for (let stop = await tab(page); stop; stop = await tab(page)) {
+      // One press past the last stop: Chromium then either leaves the page or wraps round to
+      // the first stop.
+      for (const stop of await stopsAfterTabs(page, focusables.length + 2)) {
         if (stop.index === stops[0]?.index || stops.length > focusables.length) break;
         stops.push(stop);
       }
