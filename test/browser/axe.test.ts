@@ -1,5 +1,5 @@
 import type { AxeBuilder } from '@axe-core/playwright';
-import { axeOn, open, pageForBlock, visits } from './support';
+import { axeResults, open, pageForBlock, visits } from './support';
 
 type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
@@ -24,7 +24,7 @@ describe('axe-core, WCAG 2.2 AA and best practices', () => {
   it.each(visits)('finds no violation on $name ($path)', async (visit) => {
     const page = currentPage();
     await open(page, visit);
-    const results = await axeOn(page).analyze();
+    const results = await axeResults(page);
     expect(results.passes.length).toBeGreaterThan(0);
     expect(describeViolations(results.violations)).toBe('');
   });

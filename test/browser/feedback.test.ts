@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { interfaceString, nodeById, pathOf, tree } from '../helpers';
-import { axeOn, startSession, type Session } from './support';
+import { axeResults, startSession, type Session } from './support';
 
 async function violations(page: Page): Promise<string[]> {
-  const results = await axeOn(page).analyze();
+  const results = await axeResults(page);
   expect(results.passes.length).toBeGreaterThan(0);
   return results.violations.map(
     (violation) =>

@@ -1,6 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import axe from 'axe-core';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { launch, type LaunchConfig, type RunningSite } from '../../src/launch';
 import { TEST_BASE_URL, testLaunchConfig } from '../helpers';
 import { freePort } from '../ports';
@@ -112,20 +119,38 @@ export async function open(page: Page, visit: Visit): Promise<void> {
 /** WCAG 2.2 AA (which includes 2.0 and 2.1 A and AA) plus axe's best practices. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/** The contexts whose new documents get axe-core from the start. */
+const withAxe = new WeakSet<BrowserContext>();
+
+/** What AxeBuilder is given to evaluate instead of axe-core's source: a check that it is there. */
+const AXE_IS_LOADED = `if (typeof window.axe === 'undefined') throw new Error('axe-core was not loaded in this page');`;
+
 /**
- * axe-core on the page as it is now, run in the page itself ("legacy mode"). The default mode
- * opens a blank page for every analysis to put the results of the page's frames together; the
- * site has no frames, and that blank page made each analysis much slower (time the
- * accessibility tests of `npm run test:browser` with and without legacy mode to see it).
+ * axe-core's results on the page as it is now, run in the page itself ("legacy mode"). The
+ * default mode opens a blank page for every analysis to put the results of the page's frames
+ * together; the site has no frames, and that blank page made each analysis much slower (time
+ * the accessibility tests of `npm run test:browser` with and without legacy mode to see it).
+ *
+ * axe-core is in the page from the start: the context runs its source in every new document
+ * (and in the one open now, the first time). AxeBuilder, given the source, evaluates it twice
+ * per analysis in legacy mode, which took about as long as the analysis itself; it is given a
+ * check that axe-core is there instead.
  *
  * Every element is reported for violations only (axe's `resultTypes`): the same rules run and
  * find the same violations, but passes and the rest name one element each instead of every
  * one, which took about a quarter of each analysis to gather and send back. (`options` comes
  * before `withTags`, which adds to it; after, it would replace the tags.)
  */
-export function axeOn(page: Page): AxeBuilder {
-  return new AxeBuilder({ page })
+export async function axeResults(page: Page): ReturnType<AxeBuilder['analyze']> {
+  const context = page.context();
+  if (!withAxe.has(context)) {
+    withAxe.add(context);
+    await context.addInitScript({ content: axe.source });
+    await page.evaluate(axe.source);
+  }
+  return new AxeBuilder({ page, axeSource: AXE_IS_LOADED })
     .options({ resultTypes: ['violations'] })
     .withTags(AXE_TAGS)
-    .setLegacyMode(true);
+    .setLegacyMode(true)
+    .analyze();
 }
