@@ -184,6 +184,19 @@ describe('ranking', () => {
     ]);
   });
 
+  it('whom a task is for: the names of who asks give no phrase bonus either', () => {
+    const settings = { ...NO_SETTINGS, ignore: ['to'], forWhom: ['to'] };
+    const pages: Page[] = [
+      { id: 'for the user, as its summary says', names: 'manage', description: 'user' },
+      // « manage user » side by side would be the query's words as typed, were it who asks.
+      { id: "the user's own, named beside", names: 'manage user', text: 'user' },
+    ];
+    expect(order(pages, 'manage to user', settings)).toEqual([
+      'for the user, as its summary says',
+      "the user's own, named beside",
+    ]);
+  });
+
   it('leaves out a page far below the best (a tenth of its score)', () => {
     const pages: Page[] = [
       { id: 'one word, in the text', text: 'alpha' },
