@@ -64,7 +64,7 @@ export interface Posting {
  * and far enough apart that no rounding puts two in another order.
  */
 function postingsOf(list: readonly Occurrence[]): Posting[] {
-  const byDocument = new Map<number, Posting>();
+  const byDocument = new Map<number, Posting & { spans: Span[] }>();
   const counts = ({ field, part }: { field: number; part: boolean }) =>
     occurrenceScore(1, field, part);
   const better = (best: Posting['best'] | undefined, occurrence: Occurrence) =>
@@ -93,7 +93,7 @@ function postingsOf(list: readonly Occurrence[]): Posting[] {
       posting.outsideNames.best = better(posting.outsideNames.best, occurrence);
     }
     if (field !== TEXT && !part) {
-      (posting.spans as Span[]).push({ field, start: position, end: position + length - 1 });
+      posting.spans.push({ field, start: position, end: position + length - 1 });
     }
   }
   return [...byDocument.values()];
