@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { etagOf, ownBuffer } from '../lib/bytes';
 import { BROTLI_WINDOW_BITS, type Encoding } from '../lib/prepared';
@@ -47,21 +48,60 @@ const ENTRY_OVERHEAD = 320;
 export interface CacheLimits {
   /** The most memory the pages may hold, buffers and bookkeeping. */
   maxBytes: number;
+  /** Queries seen once that are remembered, by fingerprint, waiting to be asked again. */
+  doorkeeperSlots: number;
 }
 
-/** 16 MB: thousands of result pages of a few kilobytes, each kept in the variants asked for. */
-export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxBytes: 16 * 1024 * 1024 };
+/**
+ * 16 MB: thousands of result pages of a few kilobytes, each kept in the variants asked for;
+ * a quarter of a megabyte of fingerprints of queries seen once.
+ */
+export const DEFAULT_CACHE_LIMITS: CacheLimits = {
+  maxBytes: 16 * 1024 * 1024,
+  doorkeeperSlots: 65_536,
+};
+
+/**
+ * Queries seen once, as fingerprints in a table of fixed size (TinyLFU's "doorkeeper"): a page
+ * is kept only when its query comes a second time. Most queries are typed once; keeping their
+ * pages pushed out pages that are asked again, and every page let go from the cache is work
+ * for the garbage collector's full collections, which stop every request. And a query typed
+ * once, which may hold a name or an e-mail address, is then never kept in memory, only a
+ * 32-bit fingerprint of it. Two queries that share a slot may each need a third request to be
+ * kept: the table only makes keeping a page more likely for the queries that repeat.
+ */
+class Doorkeeper {
+  private readonly seen: Uint32Array;
+
+  constructor(slots: number) {
+    this.seen = new Uint32Array(Math.max(1, slots));
+  }
+
+  /** Whether `key` was seen before; notes it if not. */
+  seenBefore(key: string): boolean {
+    const digest = createHash('sha1').update(key).digest();
+    // 0 is an empty slot: a fingerprint is never 0.
+    const fingerprint = digest.readUInt32LE(0) || 1;
+    const slot = digest.readUInt32LE(4) % this.seen.length;
+    if (this.seen[slot] === fingerprint) return true;
+    this.seen[slot] = fingerprint;
+    return false;
+  }
+}
 
 /**
  * Finished search pages by language and normalized query, least recently used first out
- * (lru-cache, by the bytes each page holds): a query asked again is bytes to write. Bounded in
- * memory, whatever queries arrive.
+ * (lru-cache, by the bytes each page holds): a query asked again is bytes to write. A page is
+ * kept from the second time its query comes (see Doorkeeper). Bounded in memory, whatever
+ * queries arrive.
  */
 export class SearchPageCache {
   private readonly pages: LRUCache<string, SearchPage>;
+  private readonly doorkeeper: Doorkeeper;
 
   constructor(readonly limits: CacheLimits = DEFAULT_CACHE_LIMITS) {
     this.pages = new LRUCache({ maxSize: limits.maxBytes, sizeCalculation: (page) => page.bytes });
+    this.doorkeeper = new Doorkeeper(limits.doorkeeperSlots);
   }
 
   /** Bytes held now, never more than `limits.maxBytes`. */
@@ -97,7 +137,7 @@ export class SearchPageCache {
       variants: { ...before.variants, [encoding]: made },
       bytes: before.bytes + made.length,
     };
-    this.pages.set(key, page);
+    if (kept || this.doorkeeper.seenBefore(key)) this.pages.set(key, page);
     return { page, body: made };
   }
 }

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { SearchPageCache } from '../../src/http/search-cache';
+import { DEFAULT_CACHE_LIMITS, SearchPageCache } from '../../src/http/search-cache';
 import { raw, silentLogger, testApp, testFeedbackDesk } from '../helpers';
 
 /**
@@ -25,11 +25,14 @@ describe('the cache of finished search pages', () => {
 
   it('stays within its memory budget, whatever queries arrive, and keeps what is used', () => {
     const maxBytes = 300_000;
-    const cache = new SearchPageCache({ maxBytes });
+    const cache = new SearchPageCache({ ...DEFAULT_CACHE_LIMITS, maxBytes });
     const keys = Array.from({ length: 500 }, (_, index) => `fr query ${index}`);
     expect(keys).toHaveLength(500);
     for (const [index, key] of keys.entries()) {
-      cache.page(key, index % 3 === 0 ? 'br' : 'gzip', pageFor(key));
+      // Twice: a page is kept from the second time its query comes.
+      for (let time = 0; time < 2; time++) {
+        cache.page(key, index % 3 === 0 ? 'br' : 'gzip', pageFor(key));
+      }
       // A page asked for all along is never the least recently used.
       cache.page('fr kept', 'br', pageFor('fr kept'));
       expect(cache.bytes).toBeLessThanOrEqual(maxBytes);
@@ -48,6 +51,24 @@ describe('the cache of finished search pages', () => {
     });
     // The page used all along is still there; the first, never used again, was dropped.
     expect(renders).toBe(1);
+  });
+
+  it('keeps a page from the second time its query comes, never one asked once', () => {
+    const cache = new SearchPageCache();
+    let renders = 0;
+    const ask = (key: string) =>
+      cache.page(key, 'br', () => {
+        renders += 1;
+        return pageFor(key)();
+      });
+    const once = Array.from({ length: 100 }, (_, index) => `fr asked once ${index}`);
+    for (const key of once) ask(key);
+    expect(cache.size).toBe(0);
+    expect(renders).toBe(once.length);
+    for (let time = 0; time < 3; time++) ask('fr asked again');
+    // Made the first two times, kept the second, sent from the cache the third.
+    expect(renders).toBe(once.length + 2);
+    expect(cache.size).toBe(1);
   });
 
   it.each(['br', 'gzip', 'identity'])(
