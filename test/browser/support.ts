@@ -134,7 +134,8 @@ const AXE_IS_LOADED = `if (typeof window.axe === 'undefined') throw new Error('a
  * axe-core is in the page from the start: the context runs its source in every new document
  * (and in the one open now, the first time). AxeBuilder, given the source, evaluates it twice
  * per analysis in legacy mode, which took about as long as the analysis itself; it is given a
- * check that axe-core is there instead.
+ * check that axe-core is there instead. The axe-core is the project's own devDependency (its
+ * version in package.json), not the one @axe-core/playwright bundles, which may be older.
  *
  * Every element is reported for violations only (axe's `resultTypes`): the same rules run and
  * find the same violations, but passes and the rest name one element each instead of every
