@@ -92,6 +92,7 @@ function postingsOf(list: readonly Occurrence[]): Posting[] {
       posting.outsideNames.fields |= 1 << field;
       posting.outsideNames.best = better(posting.outsideNames.best, occurrence);
     }
+    // A part of a name ("RAE" in "co-RAE") is not what the title is about, nor a phrase.
     if (field !== TEXT && !part) {
       posting.spans.push({ field, start: position, end: position + length - 1 });
     }
@@ -118,9 +119,9 @@ export interface LanguageIndex {
   /** Each document's words, field by field, folded, ignored words left out: what positions count. */
   words: readonly (readonly (readonly string[])[])[];
   /**
-   * Where each token is, for ranking: every occurrence outside the body text, in order, then
-   * one per document in the body text (the best: whole before part). In the body only whether a
-   * page has the token counts, and bodies hold most of the occurrences.
+   * Where each token is, what its postings are made from: every occurrence outside the body
+   * text, in order, then one per document in the body text (the best: whole before part). In
+   * the body only whether a page has the token counts, and bodies hold most of the occurrences.
    */
   occurrences: ReadonlyMap<string, readonly Occurrence[]>;
   /** Each token's postings, one per document, in the order of `occurrences`. */

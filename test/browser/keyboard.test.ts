@@ -67,6 +67,12 @@ async function markFocusables(page: Page): Promise<{ text: string; look: Look }[
   });
 }
 
+/** What recordStops leaves on the page's window: the stops recorded, and how it describes one. */
+interface TabRecorder {
+  tabStops: (Stop | null)[];
+  describeFocus?: () => Stop | null;
+}
+
 /**
  * Starts recording where the focus is each time Tab is pressed, before the key moves it: the
  * stop the previous Tab reached, as it then looks. The recording is read once at the end
@@ -118,10 +124,7 @@ async function recordStops(page: Page): Promise<void> {
         behind,
       };
     };
-    const recorder = window as unknown as {
-      tabStops: (Stop | null)[];
-      describeFocus?: () => Stop | null;
-    };
+    const recorder = window as unknown as TabRecorder;
     recorder.tabStops = [];
     // Once per document: recording again only starts a new list.
     if (recorder.describeFocus) return;
@@ -157,10 +160,7 @@ async function stopsAfterTabs(page: Page, count: number): Promise<Stop[]> {
   await Promise.all(presses);
   await cdp.detach();
   const seen = await page.evaluate(() => {
-    const recorder = window as unknown as {
-      tabStops: (Stop | null)[];
-      describeFocus?: () => Stop | null;
-    };
+    const recorder = window as unknown as TabRecorder;
     // Each press recorded the stop before it moved the focus: the first, where the focus was
     // before any; the focus now is where the last press took it.
     return [...recorder.tabStops.slice(1), recorder.describeFocus?.() ?? null];
