@@ -5,7 +5,8 @@ import { open, pageForBlock, visits } from './support';
 
 /**
  * WCAG 1.4.10 Reflow and 1.4.4 Resize text: at 320 CSS px wide, and at 200% zoom, a page reads
- * top to bottom without scrolling sideways and without cutting any text off.
+ * top to bottom without scrolling sideways and without cutting any text off. So it does on a
+ * desktop screen and on a common phone.
  *
  * 200% zoom of a 1280 × 720 window lays the page out in a 640 × 360 CSS px viewport with two
  * device pixels per CSS pixel: that is exactly what Chromium does when the reader zooms, and
@@ -14,6 +15,8 @@ import { open, pageForBlock, visits } from './support';
 const LAYOUTS = [
   { name: 'a 320 px wide phone', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
   { name: '200% zoom', viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 },
+  { name: 'a 375 px wide phone', viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 },
+  { name: 'a 1280 px wide desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
 ];
 
 interface Overflow {

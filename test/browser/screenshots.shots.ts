@@ -5,8 +5,12 @@ import type { Page } from 'playwright-core';
 import { open, pageForBlock, visits } from './support';
 
 /**
- * A full-page screenshot of every page at desktop and phone widths, for a reviewer to look at:
- * test-results/screenshots/<width>/<page>.png (git-ignored).
+ * `npm run screenshots`: a full-page screenshot of every page at desktop and phone widths, for
+ * a reviewer to look at: test-results/screenshots/<width>/<page>.png (git-ignored).
+ *
+ * Not part of the browser suite: the pictures are for people, and nobody looks at them in CI,
+ * where taking them was a quarter of the suite's time. What the suite checks at these widths
+ * (the page as wide as the window, no text cut off) test/browser/reflow.test.ts checks.
  */
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
