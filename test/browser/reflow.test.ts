@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { Page } from 'playwright-core';
-import { open, pageForBlock, visits } from './support';
+import { open, pageForBlock, visits, type Visit } from './support';
 
 /**
  * WCAG 1.4.10 Reflow and 1.4.4 Resize text: at 320 CSS px wide, and at 200% zoom, a page reads
@@ -14,9 +14,9 @@ import { open, pageForBlock, visits } from './support';
  */
 const LAYOUTS = [
   { name: 'a 320 px wide phone', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
-  { name: '200% zoom', viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 },
   { name: 'a 375 px wide phone', viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 },
   { name: 'a 1280 px wide desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  { name: '200% zoom', viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 },
 ];
 
 interface Overflow {
@@ -94,14 +94,33 @@ async function measure(page: Page): Promise<Overflow> {
   }, DELIBERATELY_HIDDEN);
 }
 
-describe.each(LAYOUTS)('at $name', ({ viewport, deviceScaleFactor }) => {
-  const currentPage = pageForBlock({ viewport, deviceScaleFactor });
+/**
+ * One tab per pixel density. A page is opened once in each, at the first of its layouts, and
+ * the window then resized to the next: Chromium lays the page out again for the new width as
+ * it would have laid it out at that width from the start, and opening it again was most of
+ * the test's time.
+ */
+const tabs = new Map(
+  [...new Set(LAYOUTS.map((layout) => layout.deviceScaleFactor))].map((density) => {
+    const first = LAYOUTS.find((layout) => layout.deviceScaleFactor === density);
+    return [density, pageForBlock({ viewport: first?.viewport, deviceScaleFactor: density })];
+  }),
+);
 
-  it.each(visits)(
-    '$name ($path) needs no sideways scrolling and cuts no text off',
-    async (visit) => {
-      const page = currentPage();
-      await open(page, visit);
+/** The page each tab has open, so that the next layout of the same page resizes it. */
+const openIn = new WeakMap<Page, Visit>();
+
+describe.each(visits)('$name ($path)', (visit) => {
+  it.each(LAYOUTS)(
+    'at $name, needs no sideways scrolling and cuts no text off',
+    async ({ viewport, deviceScaleFactor }) => {
+      const page = tabs.get(deviceScaleFactor)?.();
+      if (!page) throw new Error(`no tab at density ${deviceScaleFactor}`);
+      await page.setViewportSize(viewport);
+      if (openIn.get(page) !== visit) {
+        await open(page, visit);
+        openIn.set(page, visit);
+      }
       const overflow = await measure(page);
       expect(overflow.viewportWidth).toBe(viewport.width);
       const problems = [
