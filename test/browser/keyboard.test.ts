@@ -35,9 +35,14 @@ interface Stop {
 const FOCUSABLE =
   'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
 
-/** Numbers the page's focusable elements and returns their resting look. */
+/**
+ * Numbers the page's focusable elements and returns their resting look. The page's own
+ * querySelectorAll, not a Playwright locator: the site has no shadow DOM for Playwright's
+ * selector engine to pierce, and the engine took as long as the rest of the work.
+ */
 async function markFocusables(page: Page): Promise<{ text: string; look: Look }[]> {
-  return page.locator(FOCUSABLE).evaluateAll((elements) => {
+  return page.evaluate((selector) => {
+    const elements = [...document.querySelectorAll(selector)];
     const focusable = elements.filter((element) => {
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
@@ -64,7 +69,7 @@ async function markFocusables(page: Page): Promise<{ text: string; look: Look }[
         },
       };
     });
-  });
+  }, FOCUSABLE);
 }
 
 /** What recordStops leaves on the page's window: the stops recorded, and how it describes one. */
