@@ -8,9 +8,10 @@ import { open, pageForBlock, visits } from './support';
  * `npm run screenshots`: a full-page screenshot of every page at desktop and phone widths, for
  * a reviewer to look at: test-results/screenshots/<width>/<page>.png (git-ignored).
  *
- * Not part of the browser suite: the pictures are for people, and nobody looks at them in CI,
- * where taking them was a quarter of the suite's time. What the suite checks at these widths
- * (the page as wide as the window, no text cut off) test/browser/reflow.test.ts checks.
+ * Not part of the browser suite: the pictures are for people, nobody looks at them in CI, and
+ * a full-page capture costs several times what opening the page does. What the suite checks at
+ * these widths (the page as wide as the window, no text cut off) test/browser/reflow.test.ts
+ * checks.
  */
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
